@@ -1,0 +1,26 @@
+package pythreading.internal;
+
+import pythreading.threading.UncheckedInterruptedException;
+
+/**
+ * The one interrupt policy of pythreading, written once: a blocking call that is
+ * interrupted stops waiting, leaves nothing taken, sets the thread's interrupt flag
+ * again and throws {@link UncheckedInterruptedException} carrying the
+ * {@link InterruptedException}.
+ */
+public final class Interrupts {
+
+    private Interrupts() {
+    }
+
+    /** Sets the interrupt flag again and returns the exception to throw. */
+    public static UncheckedInterruptedException rethrow(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new UncheckedInterruptedException(e);
+    }
+
+    /** For waits that noticed the interrupt themselves (for example after a park). */
+    public static UncheckedInterruptedException interrupted() {
+        return rethrow(new InterruptedException());
+    }
+}

@@ -1,0 +1,163 @@
+package pythreading.threading;
+
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import pythreading.internal.Interrupts;
+import pythreading.internal.Timeouts;
+
+/**
+ * Python's {@code threading.Lock}: a primitive lock, locked or unlocked, owned by no
+ * thread.
+ *
+ * <pre>{@code
+ * Lock lock = new Lock();
+ * try (var held = lock.enter()) {   // with lock:
+ *     counter++;
+ * }
+ * }</pre>
+ *
+ * <p>It is not reentrant: a thread that acquires it twice blocks until another thread
+ * releases it. Unlike {@link java.util.concurrent.locks.ReentrantLock}, any thread may
+ * release it, not only the one that acquired it, as in Python. Waiters are not served in
+ * a guaranteed order.
+ *
+ * <p>Memory consistency effects: actions before a {@code release()} happen-before the
+ * actions after the {@code acquire()} that takes the lock next.
+ *
+ * <p>Differences from CPython: a blocked {@code acquire} can be interrupted (Java's
+ * interruption); it then throws {@link UncheckedInterruptedException} without the lock.
+ */
+public final class Lock implements Acquirable {
+
+    /** State 0: unlocked; 1: locked. No owner is recorded: any thread may release. */
+    private static final class Sync extends AbstractQueuedSynchronizer implements ConditionLock {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean tryAcquire(int ignored) {
+            return getState() == 0 && compareAndSetState(0, 1);
+        }
+
+        @Override
+        protected boolean tryRelease(int ignored) {
+            if (!compareAndSetState(1, 0)) {
+                throw new IllegalStateException("release unlocked lock");
+            }
+            return true;
+        }
+
+        boolean isLocked() {
+            return getState() != 0;
+        }
+
+        // Condition support: CPython's fallbacks for a plain lock ("owned" = locked).
+
+        @Override
+        public boolean isOwned() {
+            return isLocked();
+        }
+
+        @Override
+        public int releaseSave() {
+            release(1);
+            return 1;
+        }
+
+        @Override
+        public void acquireRestore(int saved) {
+            acquire(1); // ignores interrupts, and sets the flag again if there was one
+        }
+    }
+
+    private final Sync sync = new Sync();
+
+    /** Creates an unlocked lock. */
+    public Lock() {
+    }
+
+    /**
+     * Acquires the lock, blocking until it is unlocked.
+     *
+     * @return {@code true}
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @Override
+    public boolean acquire() {
+        if (!sync.tryAcquire(1)) {
+            try {
+                sync.acquireInterruptibly(1);
+            } catch (InterruptedException e) {
+                throw Interrupts.rethrow(e);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * With {@code blocking} true, as {@link #acquire()}; otherwise takes the lock only if
+     * it is unlocked now.
+     *
+     * @return whether the lock was acquired
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @Override
+    public boolean acquire(boolean blocking) {
+        return blocking ? acquire() : sync.tryAcquire(1);
+    }
+
+    /**
+     * Acquires the lock, waiting at most {@code timeout} seconds; {@code -1} waits
+     * forever and {@code 0} tries once.
+     *
+     * @return whether the lock was acquired
+     * @throws IllegalArgumentException {@code timeout value must be a non-negative number}
+     *     for a negative timeout other than -1; {@code can't specify a timeout for a
+     *     non-blocking call} when {@code blocking} is false and the timeout is not -1;
+     *     {@code Invalid value NaN (not a number)}; {@code timestamp out of range for
+     *     platform time_t} beyond {@link Threading#TIMEOUT_MAX}
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @Override
+    public boolean acquire(boolean blocking, double timeout) {
+        long nanos = Timeouts.forLockAcquire(blocking, timeout);
+        if (nanos == Timeouts.FOREVER) {
+            return acquire();
+        }
+        if (sync.tryAcquire(1)) {
+            return true;
+        }
+        if (nanos == 0) {
+            return false;
+        }
+        try {
+            return sync.tryAcquireNanos(1, nanos);
+        } catch (InterruptedException e) {
+            throw Interrupts.rethrow(e);
+        }
+    }
+
+    /**
+     * Releases the lock. Any thread may release it.
+     *
+     * @throws IllegalStateException {@code release unlocked lock}
+     */
+    @Override
+    public void release() {
+        sync.release(1);
+    }
+
+    /** Whether the lock is locked, by any thread. */
+    public boolean locked() {
+        return sync.isLocked();
+    }
+
+    ConditionLock conditionLock() {
+        return sync;
+    }
+
+    /** As CPython's repr: {@code <unlocked pythreading.threading.Lock object at 0x…>}. */
+    @Override
+    public String toString() {
+        return "<" + (locked() ? "locked" : "unlocked") + " " + getClass().getName()
+                + " object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+    }
+}

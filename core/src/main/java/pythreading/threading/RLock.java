@@ -1,0 +1,217 @@
+package pythreading.threading;
+
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import pythreading.internal.Interrupts;
+import pythreading.internal.Timeouts;
+
+/**
+ * Python's {@code threading.RLock}: a reentrant lock, owned by the thread that acquired
+ * it. The owner may acquire it again; each {@code acquire} needs its {@code release},
+ * and the lock is unlocked when the last one is released. Only the owner may release it.
+ *
+ * <pre>{@code
+ * RLock lock = new RLock();
+ * try (var outer = lock.enter(); var inner = lock.enter()) {
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>A {@link Condition} over an {@code RLock} releases it completely while waiting,
+ * however deep the recursion, and restores the depth afterwards.
+ *
+ * <p>Memory consistency effects: as {@link java.util.concurrent.locks.ReentrantLock}.
+ *
+ * <p>Differences from CPython: {@code locked()} is Python 3.14's; a blocked
+ * {@code acquire} can be interrupted and then throws
+ * {@link UncheckedInterruptedException} without the lock.
+ */
+public final class RLock implements Acquirable {
+
+    /**
+     * State: the owner's hold count, 0 when unlocked. The owner is the AQS exclusive
+     * owner thread, written only by the thread that holds the lock.
+     */
+    private static final class Sync extends AbstractQueuedSynchronizer implements ConditionLock {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean tryAcquire(int acquires) {
+            java.lang.Thread current = java.lang.Thread.currentThread();
+            int c = getState();
+            if (c == 0) {
+                if (compareAndSetState(0, acquires)) {
+                    setExclusiveOwnerThread(current);
+                    return true;
+                }
+            } else if (getExclusiveOwnerThread() == current) {
+                int next = c + acquires;
+                if (next < 0) {
+                    throw new IllegalArgumentException("Internal lock count overflowed");
+                }
+                setState(next);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        protected boolean tryRelease(int releases) {
+            if (getExclusiveOwnerThread() != java.lang.Thread.currentThread()) {
+                throw new IllegalStateException("cannot release un-acquired lock");
+            }
+            int c = getState() - releases;
+            boolean free = c == 0;
+            if (free) {
+                setExclusiveOwnerThread(null);
+            }
+            setState(c);
+            return free;
+        }
+
+        @Override
+        protected boolean isHeldExclusively() {
+            return getExclusiveOwnerThread() == java.lang.Thread.currentThread();
+        }
+
+        int holdCount() {
+            return isHeldExclusively() ? getState() : 0;
+        }
+
+        boolean isLocked() {
+            return getState() != 0;
+        }
+
+        int count() {
+            return getState();
+        }
+
+        java.lang.Thread owner() {
+            return getState() == 0 ? null : getExclusiveOwnerThread();
+        }
+
+        @Override
+        public boolean isOwned() {
+            return isHeldExclusively();
+        }
+
+        @Override
+        public int releaseSave() {
+            int count = getState();
+            release(count); // throws for a non-owner, leaving the state as it was
+            return count;
+        }
+
+        @Override
+        public void acquireRestore(int saved) {
+            acquire(saved); // ignores interrupts, and sets the flag again if there was one
+        }
+    }
+
+    private final Sync sync = new Sync();
+
+    /** Creates an unlocked reentrant lock. */
+    public RLock() {
+    }
+
+    /**
+     * Acquires the lock: at once if the calling thread owns it (one level deeper),
+     * otherwise blocking until it is unlocked.
+     *
+     * @return {@code true}
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @Override
+    public boolean acquire() {
+        if (!sync.tryAcquire(1)) {
+            try {
+                sync.acquireInterruptibly(1);
+            } catch (InterruptedException e) {
+                throw Interrupts.rethrow(e);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * With {@code blocking} true, as {@link #acquire()}; otherwise acquires only if that
+     * needs no waiting.
+     *
+     * @return whether the lock was acquired
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @Override
+    public boolean acquire(boolean blocking) {
+        return blocking ? acquire() : sync.tryAcquire(1);
+    }
+
+    /**
+     * Acquires the lock, waiting at most {@code timeout} seconds; {@code -1} waits
+     * forever and {@code 0} tries once. Same timeout rules and messages as
+     * {@link Lock#acquire(boolean, double)}.
+     *
+     * @return whether the lock was acquired
+     * @throws IllegalArgumentException for a timeout CPython refuses
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @Override
+    public boolean acquire(boolean blocking, double timeout) {
+        long nanos = Timeouts.forLockAcquire(blocking, timeout);
+        if (nanos == Timeouts.FOREVER) {
+            return acquire();
+        }
+        if (sync.tryAcquire(1)) {
+            return true;
+        }
+        if (nanos == 0) {
+            return false;
+        }
+        try {
+            return sync.tryAcquireNanos(1, nanos);
+        } catch (InterruptedException e) {
+            throw Interrupts.rethrow(e);
+        }
+    }
+
+    /**
+     * Releases one level; the lock is unlocked when the owner has released every level.
+     *
+     * @throws IllegalStateException {@code cannot release un-acquired lock} when the
+     *     calling thread does not own the lock
+     */
+    @Override
+    public void release() {
+        sync.release(1);
+    }
+
+    /** Whether the lock is held, by any thread (Python 3.14's {@code RLock.locked()}). */
+    public boolean locked() {
+        return sync.isLocked();
+    }
+
+    /** Whether the calling thread owns the lock (CPython's {@code _is_owned()}). */
+    boolean isOwned() {
+        return sync.isOwned();
+    }
+
+    /** The calling thread's recursion depth, 0 if it does not own the lock. */
+    int recursionCount() {
+        return sync.holdCount();
+    }
+
+    ConditionLock conditionLock() {
+        return sync;
+    }
+
+    /**
+     * As CPython's repr:
+     * {@code <locked pythreading.threading.RLock object owner=IDENT count=2 at 0x…>}.
+     */
+    @Override
+    public String toString() {
+        java.lang.Thread owner = sync.owner();
+        int count = owner == null ? 0 : sync.count();
+        return "<" + (owner != null ? "locked" : "unlocked") + " " + getClass().getName()
+                + " object owner=" + (owner == null ? 0 : owner.getId()) + " count=" + count
+                + " at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+    }
+}

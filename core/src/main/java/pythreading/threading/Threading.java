@@ -1,0 +1,150 @@
+package pythreading.threading;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.function.Consumer;
+import pythreading.internal.Timeouts;
+
+/**
+ * The functions of Python's {@code threading} module.
+ *
+ * <pre>{@code
+ * Threading.currentThread().getName();   // "MainThread" in main()
+ * for (Thread t : Threading.enumerate()) { ... }
+ * }</pre>
+ *
+ * <p>The JVM's main thread is reported as a {@link Thread} named {@code MainThread}, and
+ * its Java thread is renamed {@code MainThread} when pythreading first needs it. A thread
+ * that pythreading did not start (a pool's worker, say) gets a {@link Thread} of its own
+ * the first time it calls {@link #currentThread()}: alive, a daemon, named after its Java
+ * thread, listed by {@link #enumerate()} while it lives, and not joinable (CPython's
+ * dummy threads).
+ */
+public final class Threading {
+
+    /** The largest timeout accepted by the timed calls, in seconds: 9223372036.0. */
+    public static final double TIMEOUT_MAX = Timeouts.TIMEOUT_MAX;
+
+    private static final Consumer<ExceptHookArgs> DEFAULT_EXCEPTHOOK = Threading::printException;
+    private static volatile Consumer<ExceptHookArgs> excepthook = DEFAULT_EXCEPTHOOK;
+    private static volatile long stackSize;
+
+    private static final long MIN_STACK_SIZE = 32768;
+
+    private Threading() {
+    }
+
+    /** The calling thread's {@link Thread} (Python's {@code current_thread()}). */
+    public static Thread currentThread() {
+        return ThreadRegistry.current();
+    }
+
+    /** The main thread: the thread the JVM started the program in. */
+    public static Thread mainThread() {
+        return ThreadRegistry.MAIN;
+    }
+
+    /**
+     * Every thread alive now: started and not yet ended, the main thread, and foreign
+     * threads known through {@link #currentThread()}; in the order they became known.
+     */
+    public static List<Thread> enumerate() {
+        return ThreadRegistry.enumerate();
+    }
+
+    /** The number of threads alive now: the size of {@link #enumerate()}. */
+    public static int activeCount() {
+        return enumerate().size();
+    }
+
+    /** The calling thread's identifier: its Java thread id, never zero. */
+    @SuppressWarnings("deprecation") // Thread.getId(): threadId() is Java 19+
+    public static long getIdent() {
+        return java.lang.Thread.currentThread().getId();
+    }
+
+    /**
+     * The OS's id for the calling thread (on Linux, the kernel's TID; in a virtual thread,
+     * that of the carrier thread running it now).
+     */
+    public static long getNativeId() {
+        long id = NativeThreadId.ofCurrentThread();
+        if (java.lang.Thread.currentThread() == ThreadRegistry.MAIN.javaThread()) {
+            ThreadRegistry.MAIN.recordNativeId(id); // only the main thread itself can tell
+        }
+        return id;
+    }
+
+    /** The handler of exceptions that escape a thread's {@link Thread#run()}. */
+    public static Consumer<ExceptHookArgs> excepthook() {
+        return excepthook;
+    }
+
+    /**
+     * Sets the handler of exceptions that escape a thread's {@link Thread#run()};
+     * {@code null} restores the default, which prints {@code Exception in thread NAME:}
+     * and the stack trace to standard error.
+     */
+    public static void setExcepthook(Consumer<ExceptHookArgs> hook) {
+        excepthook = hook == null ? DEFAULT_EXCEPTHOOK : hook;
+    }
+
+    /** The stack size for threads started from now on, in bytes; 0: the JVM's default. */
+    public static long stackSize() {
+        return stackSize;
+    }
+
+    /**
+     * Sets the stack size, in bytes, for platform threads started from now on (0: the
+     * JVM's default), and returns the previous setting. The JVM may treat it as a hint.
+     *
+     * @throws IllegalArgumentException {@code size must be 0 or a positive value};
+     *     {@code size not valid: N bytes} below 32768
+     */
+    public static long stackSize(long size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be 0 or a positive value");
+        }
+        if (size != 0 && size < MIN_STACK_SIZE) {
+            throw new IllegalArgumentException("size not valid: " + size + " bytes");
+        }
+        long previous = stackSize;
+        stackSize = size;
+        return previous;
+    }
+
+    static long stackSizeSetting() {
+        return stackSize;
+    }
+
+    /** Hands an exception that escaped {@code thread}'s run() to the excepthook. */
+    static void invokeExcepthook(Thread thread, Throwable e) {
+        try {
+            excepthook.accept(new ExceptHookArgs(e.getClass(), e, thread));
+        } catch (Throwable hookFailure) {
+            PrintStream err = System.err;
+            err.print("Exception in threading.excepthook:" + System.lineSeparator() + stackTrace(hookFailure));
+            err.flush();
+        }
+    }
+
+    private static void printException(ExceptHookArgs args) {
+        String who = args.thread() != null ? args.thread().getName() : Long.toString(getIdent());
+        PrintStream err = System.err;
+        if (err == null) {
+            return;
+        }
+        err.print("Exception in thread " + who + ":" + System.lineSeparator() + stackTrace(args.excValue()));
+        err.flush();
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter out = new StringWriter();
+        try (PrintWriter writer = new PrintWriter(out)) {
+            e.printStackTrace(writer);
+        }
+        return out.toString();
+    }
+}
