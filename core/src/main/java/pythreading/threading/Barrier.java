@@ -26,6 +26,10 @@ import pythreading.internal.Timeouts;
  * order, 0 first (CyclicBarrier counts down); threads arriving while the previous cycle
  * is still leaving wait for it to finish, so no thread overtakes a cycle.
  *
+ * <p>Differences from CPython: an interrupted waiter breaks the barrier (as in
+ * CyclicBarrier); a NaN timeout breaks it as a zero timeout would, where CPython spins for
+ * ever.
+ *
  * <p>Memory consistency effects: actions before {@code await} in each thread
  * happen-before the action, which happens-before the return of every {@code await} of
  * the same cycle.
@@ -107,7 +111,7 @@ public class Barrier {
      *     then broken for the others)
      */
     public int await() {
-        return hasTimeout ? await(timeout) : doAwait(Timeouts.FOREVER);
+        return doAwait(hasTimeout, timeout);
     }
 
     /**
@@ -123,7 +127,7 @@ public class Barrier {
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
     public int await(double timeout) {
-        return doAwait(Timeouts.forWait(timeout));
+        return doAwait(true, timeout);
     }
 
     /** As {@link #await(double)}, with the timeout as a {@link Duration}. */
@@ -131,7 +135,8 @@ public class Barrier {
         return await(Timeouts.seconds(timeout));
     }
 
-    private int doAwait(long nanos) {
+    /** @param timeout seconds, when {@code timed}; checked only if this thread must wait */
+    private int doAwait(boolean timed, double timeout) {
         lock.lock();
         try {
             enter();
@@ -140,7 +145,7 @@ public class Barrier {
                 if (index + 1 == parties) {
                     trip();
                 } else {
-                    waitForTrip(nanos);
+                    waitForTrip(timed ? Timeouts.forWait(timeout) : Timeouts.FOREVER);
                 }
                 return index;
             } finally {

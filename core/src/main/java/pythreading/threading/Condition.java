@@ -43,7 +43,8 @@ import pythreading.internal.Timeouts;
  * signalled counts the signal and returns {@code true}, so that no signal is lost; an
  * interrupted waiter takes the lock back and throws {@link UncheckedInterruptedException},
  * unless a signal reached it first, in which case it returns {@code true} with its
- * interrupt flag set.
+ * interrupt flag set; {@code awaitFor} with a NaN timeout returns the predicate's value
+ * after one poll, where CPython spins for ever.
  */
 public class Condition implements Acquirable {
 
@@ -155,6 +156,7 @@ public class Condition implements Acquirable {
      *     held again when it is thrown)
      */
     public boolean await(double timeout) {
+        checkOwned();
         return doAwait(Timeouts.forWait(timeout));
     }
 
@@ -192,6 +194,7 @@ public class Condition implements Acquirable {
         if (result) {
             return true;
         }
+        checkOwned();
         long nanos = Timeouts.forWait(timeout);
         long deadline = Timeouts.deadline(nanos);
         while (!result) {
@@ -259,10 +262,14 @@ public class Condition implements Acquirable {
      * @param nanos how long to wait: {@link Timeouts#FOREVER}, or 0 for a poll
      * @return whether signalled
      */
-    private boolean doAwait(long nanos) {
+    private void checkOwned() {
         if (!conditionLock.isOwned()) {
             throw new IllegalStateException("cannot wait on un-acquired lock");
         }
+    }
+
+    private boolean doAwait(long nanos) {
+        checkOwned();
         if (nanos == 0) {
             return false; // a poll: nobody can have signalled a waiter that never queued
         }

@@ -25,6 +25,11 @@ final class MainThread extends Thread {
     }
 
     @Override
+    boolean isForeign() {
+        return true;
+    }
+
+    @Override
     void awaitStopped(long nanos) {
         java.lang.Thread javaThread = javaThread();
         if (javaThread == null) {

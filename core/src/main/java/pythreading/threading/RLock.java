@@ -1,8 +1,6 @@
 package pythreading.threading;
 
-import java.util.concurrent.locks.AbstractQueuedSynchronizer;
-import pythreading.internal.Interrupts;
-import pythreading.internal.Timeouts;
+import java.time.Duration;
 
 /**
  * Python's {@code threading.RLock}: a reentrant lock, owned by the thread that acquired
@@ -31,7 +29,7 @@ public final class RLock implements Acquirable {
      * State: the owner's hold count, 0 when unlocked. The owner is the AQS exclusive
      * owner thread, written only by the thread that holds the lock.
      */
-    private static final class Sync extends AbstractQueuedSynchronizer implements ConditionLock {
+    private static final class Sync extends ExclusiveSync implements ConditionLock {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -122,14 +120,7 @@ public final class RLock implements Acquirable {
      */
     @Override
     public boolean acquire() {
-        if (!sync.tryAcquire(1)) {
-            try {
-                sync.acquireInterruptibly(1);
-            } catch (InterruptedException e) {
-                throw Interrupts.rethrow(e);
-            }
-        }
-        return true;
+        return sync.acquireBlocking();
     }
 
     /**
@@ -141,7 +132,7 @@ public final class RLock implements Acquirable {
      */
     @Override
     public boolean acquire(boolean blocking) {
-        return blocking ? acquire() : sync.tryAcquire(1);
+        return sync.acquireOrTry(blocking);
     }
 
     /**
@@ -155,21 +146,20 @@ public final class RLock implements Acquirable {
      */
     @Override
     public boolean acquire(boolean blocking, double timeout) {
-        long nanos = Timeouts.forLockAcquire(blocking, timeout);
-        if (nanos == Timeouts.FOREVER) {
-            return acquire();
-        }
-        if (sync.tryAcquire(1)) {
-            return true;
-        }
-        if (nanos == 0) {
-            return false;
-        }
-        try {
-            return sync.tryAcquireNanos(1, nanos);
-        } catch (InterruptedException e) {
-            throw Interrupts.rethrow(e);
-        }
+        return sync.acquireWithin(blocking, timeout);
+    }
+
+    /**
+     * As {@link #acquire(boolean, double)}, with the timeout as a {@link Duration}. The
+     * {@code -1} of the double form has no twin here: a negative duration is refused; the
+     * overloads without a timeout wait forever.
+     *
+     * @throws IllegalArgumentException {@code timeout value must be a non-negative number}
+     *     for a negative duration, and as {@link #acquire(boolean, double)}
+     */
+    @Override
+    public boolean acquire(boolean blocking, Duration timeout) {
+        return sync.acquireWithin(blocking, timeout);
     }
 
     /**

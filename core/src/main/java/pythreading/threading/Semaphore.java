@@ -58,11 +58,11 @@ public class Semaphore implements Acquirable {
         protected final boolean tryReleaseShared(int n) {
             for (;;) {
                 int current = getState();
+                checkBound(current, n);
                 int next = current + n;
                 if (next < current) {
                     throw new IllegalArgumentException("semaphore value overflow");
                 }
-                checkBound(current, n);
                 if (compareAndSetState(current, next)) {
                     return true;
                 }

@@ -18,8 +18,9 @@ import pythreading.internal.Timeouts;
  * ends without running the function) and after the function has run; it cannot stop a
  * function that is already running.
  *
- * <p>Differences from CPython: an interrupt while the timer waits cancels it; a NaN
- * interval is refused here, where CPython fails in the timer's thread.
+ * <p>Differences from CPython: an interrupt while the timer waits cancels it; an
+ * interval beyond {@link Threading#TIMEOUT_MAX} is refused by the constructor, where
+ * CPython fails in the timer's thread. A NaN interval fires at once, as in CPython.
  */
 public class Timer extends Thread {
 
@@ -32,15 +33,14 @@ public class Timer extends Thread {
      * once for zero or less).
      *
      * @throws NullPointerException if {@code function} is null
-     * @throws IllegalArgumentException {@code Invalid value NaN (not a number)};
-     *     {@code timestamp out of range for platform time_t} beyond
-     *     {@link Threading#TIMEOUT_MAX}
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     beyond {@link Threading#TIMEOUT_MAX}
      */
     public Timer(double interval, Runnable function) {
         if (function == null) {
             throw new NullPointerException("function");
         }
-        Timeouts.forJoin(interval); // the same range check as a join
+        Timeouts.forWait(interval); // the wait's own check, made here rather than in the thread
         this.interval = interval;
         this.function = function;
     }
