@@ -83,6 +83,17 @@ public final class Timeouts {
         return toNanos(timeout);
     }
 
+    /**
+     * {@code Queue.put} and {@code Queue.get} with a timeout: a negative timeout is refused
+     * (even when the call would not wait). The wait itself then goes through
+     * {@link #forWait(double)}.
+     */
+    public static void checkQueueTimeout(double timeout) {
+        if (timeout < 0) {
+            throw new IllegalArgumentException("'timeout' must be a non-negative number");
+        }
+    }
+
     /** The seconds of a {@link Duration}, for the {@code Duration} twin of a timed call. */
     public static double seconds(Duration timeout) {
         if (timeout == null) {

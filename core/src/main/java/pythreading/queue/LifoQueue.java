@@ -1,0 +1,20 @@
+package pythreading.queue;
+
+/**
+ * Python's {@code queue.LifoQueue}: a {@link Queue} that hands out the most recently put
+ * item first (a stack), with the same blocking, task tracking and shutdown.
+ *
+ * @param <E> the type of the items
+ */
+public class LifoQueue<E> extends Queue<E> {
+
+    /** Creates an unbounded LIFO queue. */
+    public LifoQueue() {
+        this(0);
+    }
+
+    /** Creates a LIFO queue holding at most {@code maxsize} items; 0 or less: unbounded. */
+    public LifoQueue(int maxsize) {
+        super(maxsize, new LockedQueueEngine<>(maxsize, new StackStorage<>()));
+    }
+}
