@@ -14,8 +14,9 @@ import pythreading.internal.Timeouts;
  * {@code takeLock}; {@code last} is the last node, guarded by {@code putLock};
  * {@code count} is the number of items. A putter signals {@code notEmpty} only when the
  * queue was empty; a getter that leaves items behind passes the signal on to the next
- * getter (a cascade), so no wake-up is lost. {@code shutdown} is written with both locks
- * held.
+ * getter (a cascade), so no wake-up is lost. A shutdown happens with both locks held, and
+ * {@code qsize()} and {@code isShutdown()} read under {@code takeLock}, so that nobody
+ * sees an immediate shutdown half done.
  */
 final class LinkedQueueEngine<E> extends QueueEngine<E> {
 
@@ -31,12 +32,18 @@ final class LinkedQueueEngine<E> extends QueueEngine<E> {
     private final AtomicInteger count = new AtomicInteger();
     private final ReentrantLock takeLock = new ReentrantLock();
     private final Condition notEmpty = takeLock.newCondition();
-    private final ReentrantLock putLock = new ReentrantLock();
+    private final ReentrantLock putLock;
     private Node<E> head;
     private Node<E> last;
     private volatile boolean shutdown;
 
     LinkedQueueEngine() {
+        this(new ReentrantLock());
+    }
+
+    private LinkedQueueEngine(ReentrantLock putLock) {
+        super(putLock);
+        this.putLock = putLock;
         this.head = this.last = new Node<>(null);
     }
 
@@ -49,9 +56,9 @@ final class LinkedQueueEngine<E> extends QueueEngine<E> {
             if (shutdown) {
                 throw new ShutDown();
             }
-            tasks.added();
             last = last.next = node;
-            c = count.getAndIncrement();
+            c = count.getAndIncrement(); // the item is visible from here
+            tasks.added(); // and counted only then, so taskDone() never sees an invisible item
         } finally {
             putLock.unlock();
         }
@@ -113,14 +120,26 @@ final class LinkedQueueEngine<E> extends QueueEngine<E> {
         }
     }
 
+    /** Under takeLock, so that it never sees an immediate shutdown half done. */
     @Override
     int qsize() {
-        return count.get();
+        takeLock.lock();
+        try {
+            return count.get();
+        } finally {
+            takeLock.unlock();
+        }
     }
 
+    /** Under takeLock, as {@link #qsize()}. */
     @Override
     boolean isShutdown() {
-        return shutdown;
+        takeLock.lock();
+        try {
+            return shutdown;
+        } finally {
+            takeLock.unlock();
+        }
     }
 
     @Override

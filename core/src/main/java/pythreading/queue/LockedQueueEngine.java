@@ -10,22 +10,29 @@ import pythreading.internal.Timeouts;
  * FIFO queues, and LIFO and priority queues, where a put and a get touch the same end of
  * the structure.
  *
- * <p>Invariants: {@code storage} and the task count's additions are guarded by
- * {@code lock}; {@code shutdown} is written under it too, and is volatile only so that
- * {@code isShutdown()} need not lock.
+ * <p>Invariants: {@code storage}, {@code shutdown} and the task count's additions are
+ * guarded by {@code lock}.
  */
 final class LockedQueueEngine<E> extends QueueEngine<E> {
 
     private final int maxsize;
     private final Storage<E> storage;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    private final Condition notFull = lock.newCondition();
-    private volatile boolean shutdown;
+    private final ReentrantLock lock;
+    private final Condition notEmpty;
+    private final Condition notFull;
+    private boolean shutdown;
 
     LockedQueueEngine(int maxsize, Storage<E> storage) {
+        this(maxsize, storage, new ReentrantLock());
+    }
+
+    private LockedQueueEngine(int maxsize, Storage<E> storage, ReentrantLock lock) {
+        super(lock);
         this.maxsize = maxsize;
         this.storage = storage;
+        this.lock = lock;
+        this.notEmpty = lock.newCondition();
+        this.notFull = lock.newCondition();
     }
 
     private boolean isFull() {
@@ -107,9 +114,15 @@ final class LockedQueueEngine<E> extends QueueEngine<E> {
         }
     }
 
+    /** Under the lock, so that it never sees an immediate shutdown half done. */
     @Override
     boolean isShutdown() {
-        return shutdown;
+        lock.lock();
+        try {
+            return shutdown;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

@@ -20,7 +20,12 @@ import pythreading.internal.Timeouts;
  */
 abstract class QueueEngine<E> {
 
-    final TaskTracker tasks = new TaskTracker();
+    final TaskTracker tasks;
+
+    /** @param putLock the lock held by every put while it counts its item (see {@link TaskTracker}) */
+    QueueEngine(java.util.concurrent.locks.Lock putLock) {
+        this.tasks = new TaskTracker(putLock);
+    }
 
     /** @param timed whether {@code timeout} (seconds) applies; otherwise wait forever */
     abstract void put(E item, boolean block, boolean timed, double timeout);

@@ -3,6 +3,7 @@ package pythreading.queue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import pythreading.internal.Interrupts;
 
@@ -22,9 +23,12 @@ abstract class TaskTrackerPad extends TaskTrackerAdded {
  * from the queue's locks so that producers and consumers do not meet on one counter.
  *
  * <p>The unfinished count is {@code added - done}. {@code added} has one writer at a
- * time, the thread that holds the queue's put lock, and grows before the item becomes
- * visible, so a consumer's {@code taskDone()} always sees the put it follows. {@code done}
- * is advanced by compare-and-set and never passes {@code added}. Producers write one
+ * time, the thread that holds the queue's put lock, and grows once the item is visible
+ * (so a {@code taskDone()} that succeeds never counts an item nobody could get yet).
+ * {@code done} is advanced by compare-and-set and never passes {@code added}. A
+ * {@code taskDone()} that finds nothing unfinished takes the put lock and looks again
+ * before refusing: a put that made its item visible but has not counted it yet holds
+ * that lock, so the consumer who got the item is never refused. Producers write one
  * counter and consumers the other; padding keeps them on different cache lines.
  */
 final class TaskTracker extends TaskTrackerPad {
@@ -46,14 +50,19 @@ final class TaskTracker extends TaskTrackerPad {
     /** Threads in join(), so that taskDone() takes the lock only when someone waits. */
     private volatile int joiners;
 
+    private final Lock putLock;
     private final ReentrantLock joinLock = new ReentrantLock();
     private final Condition allTasksDone = joinLock.newCondition();
 
-    /** An item was put. Call only when holding the queue's put lock, before the item is visible. */
+    TaskTracker(Lock putLock) {
+        this.putLock = putLock;
+    }
+
+    /** An item was put. Call only when holding the put lock, once the item is visible. */
     void added() {
         // One writer at a time (the put lock's holder), so no atomic update is needed; a
-        // release store suffices because a consumer reaches the item, and so this count,
-        // through the queue's own synchronisation (its lock or count).
+        // release store suffices, because a taskDone() that does not see it yet takes the
+        // put lock, whose release publishes it.
         ADDED.setRelease(this, (long) ADDED.getOpaque(this) + 1);
     }
 
@@ -63,16 +72,29 @@ final class TaskTracker extends TaskTrackerPad {
      * @throws IllegalArgumentException {@code task_done() called too many times}
      */
     void taskDone() {
+        if (!tryTaskDone()) {
+            putLock.lock(); // wait out a put that is between showing its item and counting it
+            try {
+                if (!tryTaskDone()) {
+                    throw new IllegalArgumentException("task_done() called too many times");
+                }
+            } finally {
+                putLock.unlock();
+            }
+        }
+    }
+
+    private boolean tryTaskDone() {
         for (;;) {
             long d = done;
             if (d >= added) {
-                throw new IllegalArgumentException("task_done() called too many times");
+                return false;
             }
             if (DONE.compareAndSet(this, d, d + 1)) {
                 if (d + 1 == added) {
                     wakeJoiners();
                 }
-                return;
+                return true;
             }
         }
     }
