@@ -141,9 +141,10 @@ public class Thread implements Runnable {
     }
 
     /**
-     * Starts the thread: its {@link #run()} runs in a new thread of control. When this
-     * returns, the thread is alive, has its {@link #ident()}, and is listed by
-     * {@link Threading#enumerate()} (until it ends).
+     * Starts the thread: its {@link #run()} runs in a new thread of control. Returns once
+     * the new thread is running, as CPython's does: the thread is then alive (until it
+     * ends), has its {@link #ident()} and {@link #nativeId()}, and is listed by
+     * {@link Threading#enumerate()}.
      *
      * @throws IllegalStateException {@code threads can only be started once};
      *     {@code can't start new thread} if the JVM or the OS refuses one
@@ -184,6 +185,9 @@ public class Thread implements Runnable {
             lifecycle.unstart();
             throw new IllegalStateException("can't start new thread", e);
         }
+        // As CPython's start(), return once the thread runs: it has recorded its native id
+        // and will run even if the program ends at once (a daemon gets to begin).
+        lifecycle.acquireShared(RUNNING);
     }
 
     private void bootstrap() {
@@ -331,14 +335,10 @@ public class Thread implements Runnable {
      * first used in another thread).
      */
     public Long nativeId() {
-        int state = lifecycle.get();
-        if (state == NEW || virtual) {
+        if (lifecycle.get() == NEW || virtual) {
             return null;
         }
-        if (state == STARTED) {
-            lifecycle.acquireShared(RUNNING); // a moment: the thread records it first thing
-        }
-        long id = nativeId;
+        long id = nativeId; // recorded before start() returned
         return id == UNKNOWN ? null : id;
     }
 
