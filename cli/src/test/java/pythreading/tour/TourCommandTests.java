@@ -1,0 +1,117 @@
+package pythreading.tour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+import pythreading.cli.Main;
+
+/** {@code pythreading tour}: listing the chapters, refusing unknown ones, and running one. */
+@Timeout(60)
+class TourCommandTests {
+
+    /** The chapters of TOUR.md's table, in order. */
+    private static final List<String> CHAPTERS = List.of("create", "naming", "daemon", "enumerate", "subclass",
+            "timer", "event", "lock", "rlock", "with", "condition", "queue", "semaphore", "local", "gil");
+
+    /** What one in-process run of the command printed, and its exit code. */
+    private static final class Result {
+        final int exitCode;
+        final String out;
+        final String err;
+
+        Result(int exitCode, String out, String err) {
+            this.exitCode = exitCode;
+            this.out = out;
+            this.err = err;
+        }
+    }
+
+    private static Result execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exitCode = cli.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    // pythreading: --list names every chapter, in order, each with its summary.
+    @Test
+    void listNamesEveryChapter() {
+        Result result = execute("tour", "--list");
+        assertThat(result.exitCode).isZero();
+        List<String> lines = result.out.lines().toList();
+        List<String> names = lines.stream().map(l -> l.split("\\s+")[0]).toList();
+        assertThat(names).containsSubsequence(CHAPTERS);
+        assertThat(names).containsExactlyElementsOf(Chapters.all().stream().map(Chapter::name).toList());
+        for (Chapter chapter : Chapters.all()) {
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(chapter.name()).endsWith(chapter.summary()));
+        }
+    }
+
+    // pythreading: an unknown chapter is a usage error (exit code 2) that lists the valid names.
+    @Test
+    void unknownChapterExitsWithTwoAndListsTheChapters() {
+        Result result = execute("tour", "nosuchchapter");
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.err).contains("nosuchchapter");
+        for (String name : CHAPTERS) {
+            assertThat(result.err).contains(name);
+        }
+        assertThat(result.out).doesNotContain("==");
+    }
+
+    // pythreading: "tour daemon" prints the chapter's header, then each example's header and output.
+    // (In a JVM of its own: the examples write straight to the standard output they inherit.)
+    @Test
+    void runsOneChapterWithItsHeaders() throws Exception {
+        String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process process = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "tour", "daemon")
+                .redirectErrorStream(true)
+                .start();
+        process.getOutputStream().close();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = process.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!process.waitFor(45, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("pythreading tour daemon did not end within 45 s");
+        }
+        String out = output.get(10, TimeUnit.SECONDS);
+        assertThat(process.exitValue()).as(out).isZero();
+        List<String> lines = out.lines().toList();
+        Chapter daemon = Chapters.named("daemon").orElseThrow();
+        assertThat(lines).containsSubsequence(
+                "== daemon: " + daemon.summary() + " ==",
+                "-- 03: " + daemon.examples().get(0).title() + " (Daemon) --",
+                "(non-daemon) Exiting",
+                "-- 03b: " + daemon.examples().get(1).title() + " (Join) --",
+                "(daemon   ) Exiting",
+                "-- 03c: " + daemon.examples().get(2).title() + " (JoinTimeout) --",
+                "d.isAlive() True");
+        for (Example example : daemon.examples()) {
+            assertThat(lines).contains("-- " + example.id() + ": " + example.title()
+                    + " (" + example.mainClass().getSimpleName() + ") --");
+        }
+        assertThat(out).doesNotContain("!!").doesNotContain("== create");
+    }
+}
