@@ -47,6 +47,12 @@ final class TaskTracker extends TaskTrackerPad {
 
     /** Items marked done, by taskDone() or by an immediate shutdown. */
     private volatile long done;
+    /**
+     * A value {@code added} had, at most its value now (it only grows): taskDone() reads
+     * this, on the consumers' cache line, and reads {@code added}, which producers keep
+     * writing, only when this says nothing is left.
+     */
+    private volatile long addedSeen;
     /** Threads in join(), so that taskDone() takes the lock only when someone waits. */
     private volatile int joiners;
 
@@ -87,11 +93,16 @@ final class TaskTracker extends TaskTrackerPad {
     private boolean tryTaskDone() {
         for (;;) {
             long d = done;
-            if (d >= added) {
-                return false;
+            long a = addedSeen;
+            if (d >= a) {
+                a = added;
+                if (d >= a) {
+                    return false;
+                }
+                addedSeen = a; // any value added had will do: it never shrinks
             }
             if (DONE.compareAndSet(this, d, d + 1)) {
-                if (d + 1 == added) {
+                if (d + 1 == a && d + 1 == added) {
                     wakeJoiners();
                 }
                 return true;
