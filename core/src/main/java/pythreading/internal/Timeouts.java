@@ -102,6 +102,19 @@ public final class Timeouts {
         return timeout.getSeconds() + timeout.getNano() / 1e9;
     }
 
+    /**
+     * The deadline {@code seconds} from now, for a timeout whose validation waits until
+     * a call must actually wait: zero, negative and NaN mean now, and values beyond
+     * {@link #TIMEOUT_MAX} saturate (the wait itself then refuses them).
+     */
+    public static long deadlineIn(double seconds) {
+        long now = System.nanoTime();
+        if (!(seconds > 0)) {
+            return now;
+        }
+        return now + (seconds >= TIMEOUT_MAX ? Long.MAX_VALUE / 2 : toNanos(seconds));
+    }
+
     /** The deadline of a wait of {@code nanos} starting now. */
     public static long deadline(long nanos) {
         return System.nanoTime() + nanos;

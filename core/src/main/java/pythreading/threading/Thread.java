@@ -3,6 +3,7 @@ package pythreading.threading;
 import java.time.Duration;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import pythreading.internal.Interrupts;
+import pythreading.internal.KeepAlive;
 import pythreading.internal.Timeouts;
 
 /**
@@ -171,14 +172,14 @@ public class Thread implements Runnable {
         ident = idOf(thread);
         ThreadRegistry.register(this, thread);
         if (keepsJvmAlive) {
-            VirtualThreadKeepAlive.threadStarting();
+            KeepAlive.hold();
         }
         try {
             thread.start();
         } catch (OutOfMemoryError | RuntimeException e) {
             ThreadRegistry.unregister(thread);
             if (keepsJvmAlive) {
-                VirtualThreadKeepAlive.threadFinished();
+                KeepAlive.release();
             }
             javaThread = null;
             ident = null;
@@ -204,7 +205,7 @@ public class Thread implements Runnable {
             ThreadRegistry.unregister(java.lang.Thread.currentThread());
             lifecycle.releaseShared(STOPPED);
             if (virtual && !daemon) {
-                VirtualThreadKeepAlive.threadFinished();
+                KeepAlive.release();
             }
         }
     }

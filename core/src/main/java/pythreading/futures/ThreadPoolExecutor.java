@@ -1,0 +1,488 @@
+package pythreading.futures;
+
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import pythreading.internal.KeepAlive;
+import pythreading.internal.Timeouts;
+import pythreading.queue.Empty;
+import pythreading.queue.SimpleQueue;
+import pythreading.threading.ExceptHookArgs;
+import pythreading.threading.Semaphore;
+import pythreading.threading.Thread;
+import pythreading.threading.Threading;
+import pythreading.threading.UncheckedInterruptedException;
+
+/**
+ * Python's {@code concurrent.futures.ThreadPoolExecutor}: runs calls on a pool of at most
+ * {@code maxWorkers} threads and hands back {@link Future}s.
+ *
+ * <pre>{@code
+ * try (var pool = new ThreadPoolExecutor(4)) {          // with ThreadPoolExecutor(4) as pool:
+ *     Future<String> page = pool.submit(() -> fetch(url));
+ *     for (int length : pool.map(String::length, words)) { ... }
+ * }                                                      // shutdown(wait=True)
+ * }</pre>
+ *
+ * <p>Workers start lazily, one per {@code submit} while none is idle, up to
+ * {@code maxWorkers}, and are reused once idle. They are pythreading {@link Thread}s
+ * (listed by {@link Threading#enumerate()}) named {@code PREFIX_N}: the prefix given to
+ * the builder, or {@code ThreadPoolExecutor-K} (K counting pools from 0), and N counting
+ * the pool's workers from 0. An {@code initializer} runs once in each worker before it
+ * takes work; if it throws, the pool is broken: queued calls fail with
+ * {@link BrokenThreadPool}, and so does every later {@code submit}.
+ *
+ * <p>A program that ends without shutting a pool down still finishes the calls queued in
+ * it, then exits, as in Python: workers are daemon threads, and the pool holds the JVM
+ * open only while it has calls queued or running. An exception thrown by a call is kept
+ * in its future; one thrown by a call given to {@link #execute(Runnable)}, which has no
+ * future, goes to {@link Threading#excepthook()}.
+ *
+ * <p>Differences from CPython: workers are daemon threads ({@code isDaemon()} is true),
+ * and the program's exit waits for the pool's work, not for its idle threads; a pool
+ * that is no longer reachable lets its idle workers end, as CPython's does when it is
+ * garbage-collected.
+ */
+public class ThreadPoolExecutor implements Executor, AutoCloseable {
+
+    static final String SHUTDOWN_MESSAGE = "cannot schedule new futures after shutdown";
+    static final String BROKEN_MESSAGE = "A thread initializer failed, the thread pool is not usable anymore";
+
+    private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final System.Logger LOGGER = System.getLogger("pythreading.futures");
+
+    /** A call and its future: CPython's {@code _WorkItem}. */
+    private static final class WorkItem<T> extends Future<T> implements Runnable {
+        private Callable<T> fn;
+
+        WorkItem(Callable<T> fn) {
+            this.fn = fn;
+        }
+
+        @Override
+        public void run() {
+            if (!setRunningOrNotifyCancel()) {
+                return;
+            }
+            Callable<T> call = fn;
+            fn = null;
+            T result;
+            try {
+                result = call.call();
+            } catch (Throwable e) {
+                setException(e);
+                return;
+            }
+            setResult(result);
+        }
+    }
+
+    /**
+     * What the workers share with the pool, without holding the pool itself (so that an
+     * unreachable pool can be collected, and its workers told to end).
+     */
+    private static final class Shared {
+        /** Work items, and null: a sentinel that tells a worker to look at shutdown. */
+        final SimpleQueue<WorkItem<?>> workQueue = new SimpleQueue<>();
+        /** Released by a worker each time it finds no work: CPython's _idle_semaphore. */
+        final Semaphore idle = new Semaphore(0);
+        /** Calls queued or running; the JVM is held open while it is above zero. */
+        final AtomicInteger outstanding = new AtomicInteger();
+        final ReentrantLock shutdownLock = new ReentrantLock();
+        /** Guarded by shutdownLock (written), volatile for workers. */
+        volatile boolean shutdown;
+        /** The broken message, or null. Guarded by shutdownLock (written). */
+        volatile String broken;
+
+        void queued() {
+            if (outstanding.getAndIncrement() == 0) {
+                KeepAlive.hold();
+            }
+        }
+
+        void finished() {
+            if (outstanding.decrementAndGet() == 0) {
+                KeepAlive.release();
+            }
+        }
+    }
+
+    private final int maxWorkers;
+    private final String threadNamePrefix;
+    private final Runnable initializer;
+    private final boolean virtual;
+    private final Shared shared = new Shared();
+    /** Every worker started. Guarded by shared.shutdownLock. */
+    private final List<Thread> threads = new ArrayList<>();
+
+    /** A pool of {@code min(32, processors + 4)} workers, Python's default. */
+    public ThreadPoolExecutor() {
+        this(builder());
+    }
+
+    /**
+     * A pool of at most {@code maxWorkers} workers.
+     *
+     * @throws IllegalArgumentException {@code max_workers must be greater than 0}
+     */
+    public ThreadPoolExecutor(int maxWorkers) {
+        this(builder().maxWorkers(maxWorkers));
+    }
+
+    private ThreadPoolExecutor(Builder b) {
+        this.maxWorkers = b.maxWorkers != null ? b.maxWorkers
+                : Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+        if (maxWorkers <= 0) {
+            throw new IllegalArgumentException("max_workers must be greater than 0");
+        }
+        this.threadNamePrefix = b.threadNamePrefix != null && !b.threadNamePrefix.isEmpty()
+                ? b.threadNamePrefix : "ThreadPoolExecutor-" + POOL_COUNTER.getAndIncrement();
+        this.initializer = b.initializer;
+        this.virtual = b.virtual;
+        SimpleQueue<WorkItem<?>> queue = shared.workQueue;
+        CLEANER.register(this, () -> queue.put(null)); // unreachable: wake the idle workers
+    }
+
+    /** A builder for a pool with more options: prefix, initializer, virtual threads. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Schedules {@code fn} and returns its future.
+     *
+     * @throws BrokenThreadPool if a worker's initializer failed
+     * @throws IllegalStateException {@code cannot schedule new futures after shutdown}
+     */
+    public <T> Future<T> submit(Callable<T> fn) {
+        if (fn == null) {
+            throw new NullPointerException("fn");
+        }
+        WorkItem<T> item = new WorkItem<>(fn);
+        schedule(item);
+        return item;
+    }
+
+    /**
+     * Schedules {@code fn} and returns its future, whose result is {@code null}.
+     *
+     * @throws BrokenThreadPool if a worker's initializer failed
+     * @throws IllegalStateException {@code cannot schedule new futures after shutdown}
+     */
+    public Future<Void> submit(Runnable fn) {
+        if (fn == null) {
+            throw new NullPointerException("fn");
+        }
+        return submit(() -> {
+            fn.run();
+            return null;
+        });
+    }
+
+    /**
+     * {@link Executor}'s contract: runs {@code command} on the pool; an exception it
+     * throws goes to {@link Threading#excepthook()}.
+     *
+     * @throws RejectedExecutionException {@code cannot schedule new futures after
+     *     shutdown}, or the broken pool's message
+     */
+    @Override
+    public void execute(Runnable command) {
+        if (command == null) {
+            throw new NullPointerException("command");
+        }
+        try {
+            submit(() -> {
+                try {
+                    command.run();
+                } catch (RuntimeException | Error e) {
+                    Threading.excepthook().accept(new ExceptHookArgs(e.getClass(), e, Threading.currentThread()));
+                }
+                return null;
+            });
+        } catch (IllegalStateException e) {
+            throw new RejectedExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private void schedule(WorkItem<?> item) {
+        shared.shutdownLock.lock();
+        try {
+            if (shared.broken != null) {
+                throw new BrokenThreadPool(shared.broken);
+            }
+            if (shared.shutdown) {
+                throw new IllegalStateException(SHUTDOWN_MESSAGE);
+            }
+            shared.queued();
+            item.addListener(f -> shared.finished());
+            shared.workQueue.put(item);
+            adjustThreadCount();
+        } finally {
+            shared.shutdownLock.unlock();
+        }
+    }
+
+    /** Starts a worker unless one is idle or the pool is full. Call only when holding shutdownLock. */
+    private void adjustThreadCount() {
+        if (shared.idle.acquire(false)) {
+            return;
+        }
+        int n = threads.size();
+        if (n < maxWorkers) {
+            Thread.Builder builder = Thread.builder()
+                    .name(threadNamePrefix + "_" + n)
+                    .daemon(true)
+                    .target(new Worker(new WeakReference<>(this), shared, initializer));
+            if (virtual) {
+                builder.virtual(true);
+            }
+            Thread t = builder.build();
+            t.start();
+            threads.add(t);
+        }
+    }
+
+    /**
+     * Calls {@code fn} on every input, all submitted now, and returns the results in
+     * input order as the iteration reaches them.
+     *
+     * @throws BrokenThreadPool if a worker's initializer failed
+     * @throws IllegalStateException {@code cannot schedule new futures after shutdown}
+     */
+    public <T, R> MapResults<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> inputs) {
+        return map(fn, inputs, false, 0);
+    }
+
+    /**
+     * As {@link #map(Function, Iterable)}; a result not ready {@code timeout} seconds
+     * after this call makes the iteration throw {@link TimeoutError}.
+     */
+    public <T, R> MapResults<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            double timeout) {
+        return map(fn, inputs, true, timeout);
+    }
+
+    private <T, R> MapResults<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            boolean timed, double timeout) {
+        if (fn == null) {
+            throw new NullPointerException("fn");
+        }
+        long deadline = timed ? Timeouts.deadlineIn(timeout) : 0;
+        List<Future<R>> futures = new ArrayList<>();
+        try {
+            for (T input : inputs) {
+                futures.add(submit(() -> fn.apply(input)));
+            }
+        } catch (RuntimeException e) {
+            futures.forEach(Future::cancel);
+            throw e;
+        }
+        return new MapResults<>(futures, timed, timeout, deadline);
+    }
+
+    /** As {@code shutdown(true, false)}. */
+    public void shutdown() {
+        shutdown(true, false);
+    }
+
+    /** As {@code shutdown(wait, false)}. */
+    public void shutdown(boolean wait) {
+        shutdown(wait, false);
+    }
+
+    /**
+     * Refuses new calls from now on; the queued ones still run unless
+     * {@code cancelFutures}, which cancels them. With {@code wait}, returns once every
+     * worker has ended. May be called again.
+     *
+     * @throws IllegalStateException {@code cannot join current thread} when called with
+     *     {@code wait} from one of the pool's own workers
+     */
+    public void shutdown(boolean wait, boolean cancelFutures) {
+        List<Thread> workers;
+        shared.shutdownLock.lock();
+        try {
+            shared.shutdown = true;
+            if (cancelFutures) {
+                drain(WorkItem::cancel);
+            }
+            shared.workQueue.put(null);
+            workers = new ArrayList<>(threads);
+        } finally {
+            shared.shutdownLock.unlock();
+        }
+        if (wait) {
+            for (Thread t : workers) {
+                t.join();
+            }
+        }
+    }
+
+    /** {@code shutdown(true)}: Python's {@code with} block's exit. */
+    @Override
+    public void close() {
+        shutdown(true);
+    }
+
+    /** The largest number of workers. */
+    public int maxWorkers() {
+        return maxWorkers;
+    }
+
+    /** Takes every queued work item out and gives it to {@code action}. Call only when holding shutdownLock. */
+    private void drain(java.util.function.Consumer<WorkItem<?>> action) {
+        drain(shared, action);
+    }
+
+    private static void drain(Shared shared, java.util.function.Consumer<WorkItem<?>> action) {
+        for (;;) {
+            WorkItem<?> item;
+            try {
+                item = shared.workQueue.getNowait();
+            } catch (Empty e) {
+                return;
+            }
+            if (item != null) {
+                action.accept(item);
+            }
+        }
+    }
+
+    /** An initializer failed: break the pool, failing what is queued. */
+    private static void initializerFailed(Shared shared) {
+        shared.shutdownLock.lock();
+        try {
+            shared.broken = BROKEN_MESSAGE;
+            drain(shared, item -> {
+                try {
+                    item.setException(new BrokenThreadPool(BROKEN_MESSAGE));
+                } catch (IllegalStateException cancelled) {
+                    // cancelled while queued: it stays so, and the others still fail
+                }
+            });
+        } finally {
+            shared.shutdownLock.unlock();
+        }
+    }
+
+    /** A worker's loop: CPython's {@code _worker}. It holds the pool only weakly. */
+    private static final class Worker implements Runnable {
+        private final WeakReference<ThreadPoolExecutor> pool;
+        private final Shared shared;
+        private final Runnable initializer;
+
+        Worker(WeakReference<ThreadPoolExecutor> pool, Shared shared, Runnable initializer) {
+            this.pool = pool;
+            this.shared = shared;
+            this.initializer = initializer;
+        }
+
+        @Override
+        public void run() {
+            if (initializer != null) {
+                try {
+                    initializer.run();
+                } catch (Throwable e) {
+                    LOGGER.log(System.Logger.Level.ERROR, "Exception in initializer:", e);
+                    initializerFailed(shared);
+                    return;
+                }
+            }
+            for (;;) {
+                WorkItem<?> item;
+                try {
+                    item = shared.workQueue.getNowait();
+                } catch (Empty e) {
+                    shared.idle.release();
+                    item = takeIgnoringInterrupts();
+                }
+                if (item != null) {
+                    java.lang.Thread.interrupted(); // an interrupt left by the last call is not this one's
+                    item.run();
+                    continue;
+                }
+                // a sentinel: the pool is shut down, or no longer reachable
+                if (shared.shutdown || pool.get() == null) {
+                    shared.shutdown = true;
+                    shared.workQueue.put(null); // pass it on to the next worker
+                    return;
+                }
+            }
+        }
+
+        /**
+         * The next work item, waiting for one. An interrupt left over from a call, or aimed
+         * at an idle worker, is not the worker's business: it is cleared, and it waits on.
+         */
+        private WorkItem<?> takeIgnoringInterrupts() {
+            for (;;) {
+                java.lang.Thread.interrupted();
+                try {
+                    return shared.workQueue.get();
+                } catch (UncheckedInterruptedException e) {
+                    // wait again
+                }
+            }
+        }
+    }
+
+    /** Builds a {@link ThreadPoolExecutor}. */
+    public static final class Builder {
+        private Integer maxWorkers;
+        private String threadNamePrefix;
+        private Runnable initializer;
+        private boolean virtual;
+
+        private Builder() {
+        }
+
+        /** The largest number of workers; default {@code min(32, processors + 4)}. */
+        public Builder maxWorkers(int maxWorkers) {
+            this.maxWorkers = maxWorkers;
+            return this;
+        }
+
+        /** The workers' name prefix; default {@code ThreadPoolExecutor-K}. */
+        public Builder threadNamePrefix(String threadNamePrefix) {
+            this.threadNamePrefix = threadNamePrefix;
+            return this;
+        }
+
+        /** Runs once in each worker before it takes work. */
+        public Builder initializer(Runnable initializer) {
+            this.initializer = initializer;
+            return this;
+        }
+
+        /**
+         * Whether the workers are virtual threads (Java 21 or later).
+         *
+         * @throws UnsupportedOperationException on a JVM without virtual threads
+         */
+        public Builder virtual(boolean virtual) {
+            if (virtual) {
+                Thread.builder().virtual(true); // refuses it on an older JVM, with the message
+            }
+            this.virtual = virtual;
+            return this;
+        }
+
+        /**
+         * The pool.
+         *
+         * @throws IllegalArgumentException {@code max_workers must be greater than 0}
+         */
+        public ThreadPoolExecutor build() {
+            return new ThreadPoolExecutor(this);
+        }
+    }
+}
