@@ -137,6 +137,19 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     Future() {
     }
 
+    /**
+     * The state, never COMPLETING: a completion is two writes long, and whoever looks in
+     * the middle waits for its end (as FutureTask's readers do), so that completion is
+     * one atomic step for every observer.
+     */
+    private int stableState() {
+        int s;
+        while ((s = sync.state()) == COMPLETING) {
+            java.lang.Thread.yield();
+        }
+        return s;
+    }
+
     // ------------------------------------------------------------------ Python's API
 
     /**
@@ -146,32 +159,32 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      * @return whether the future is cancelled now
      */
     public boolean cancel() {
-        int s = sync.state();
+        int s = stableState();
         if (s == CANCELLED) {
             return true;
         }
         if (s != PENDING || !sync.move(PENDING, CANCELLED)) {
-            return sync.state() == CANCELLED;
+            return stableState() == CANCELLED;
         }
         sync.cancelled();
+        completed();
         fireListeners();
         return true;
     }
 
     /** Whether the future was cancelled. */
     public boolean cancelled() {
-        return sync.state() == CANCELLED;
+        return stableState() == CANCELLED;
     }
 
     /** Whether the call is running now. */
     public boolean running() {
-        int s = sync.state();
-        return s == RUNNING || s == COMPLETING;
+        return stableState() == RUNNING;
     }
 
     /** Whether the future is finished or cancelled. */
     public boolean done() {
-        return sync.state() >= CANCELLED;
+        return stableState() >= CANCELLED;
     }
 
     /**
@@ -320,7 +333,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         if (sync.move(PENDING, RUNNING)) {
             return true;
         }
-        if (sync.state() == CANCELLED) {
+        if (stableState() == CANCELLED) {
             return false;
         }
         LOGGER.log(System.Logger.Level.ERROR, "Future " + Integer.toHexString(System.identityHashCode(this))
@@ -342,6 +355,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         for (;;) {
             int s = sync.state();
             if (s >= COMPLETING) {
+                stableState(); // another completion in progress: report its end
                 throw new IllegalStateException(stateName() + ": " + this); // CPython's InvalidStateError
             }
             if (sync.move(s, COMPLETING)) {
@@ -351,7 +365,15 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         outcome = value;
         failed = isFailure;
         sync.finish(); // publishes outcome and failed
+        completed();
         fireListeners();
+    }
+
+    /**
+     * Called once, by the thread that finished or cancelled the future, before the
+     * listeners run. Executors override it to do their bookkeeping without a listener.
+     */
+    void completed() {
     }
 
     /**
@@ -408,7 +430,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
 
     /** Whether done and finished by an exception (CPython's {@code f.exception() is not None}). */
     boolean failedNow() {
-        return sync.state() == FINISHED && failed;
+        return stableState() == FINISHED && failed;
     }
 
     /** Waits at most {@code timeout} seconds; throws {@link TimeoutError} if still not done. */
@@ -443,7 +465,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     }
 
     private T report() {
-        if (sync.state() == CANCELLED) {
+        if (stableState() == CANCELLED) {
             throw new CancellationException();
         }
         if (failed) {
@@ -460,14 +482,14 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     }
 
     private Throwable reportException() {
-        if (sync.state() == CANCELLED) {
+        if (stableState() == CANCELLED) {
             throw new CancellationException();
         }
         return failed ? (Throwable) outcome : null;
     }
 
     private T reportJava() throws ExecutionException {
-        if (sync.state() == CANCELLED) {
+        if (stableState() == CANCELLED) {
             throw new CancellationException();
         }
         if (failed) {
@@ -477,7 +499,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     }
 
     private String stateName() {
-        switch (sync.state()) {
+        switch (stableState()) {
             case PENDING:
                 return "PENDING";
             case RUNNING:
@@ -497,7 +519,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     @Override
     public String toString() {
         String head = "<Future at 0x" + Integer.toHexString(System.identityHashCode(this)) + " state=";
-        switch (sync.state()) {
+        switch (stableState()) {
             case PENDING:
                 return head + "pending>";
             case RUNNING:

@@ -61,10 +61,18 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
 
     /** A call and its future: CPython's {@code _WorkItem}. */
     private static final class WorkItem<T> extends Future<T> implements Runnable {
+        private final Shared shared;
         private Callable<T> fn;
 
-        WorkItem(Callable<T> fn) {
+        WorkItem(Shared shared, Callable<T> fn) {
+            this.shared = shared;
             this.fn = fn;
+        }
+
+        /** Finished or cancelled: one call fewer for the pool to hold the JVM open for. */
+        @Override
+        void completed() {
+            shared.finished();
         }
 
         @Override
@@ -166,7 +174,7 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
         if (fn == null) {
             throw new NullPointerException("fn");
         }
-        WorkItem<T> item = new WorkItem<>(fn);
+        WorkItem<T> item = new WorkItem<>(shared, fn);
         schedule(item);
         return item;
     }
@@ -223,7 +231,6 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
                 throw new IllegalStateException(SHUTDOWN_MESSAGE);
             }
             shared.queued();
-            item.addListener(f -> shared.finished());
             shared.workQueue.put(item);
             adjustThreadCount();
         } finally {
