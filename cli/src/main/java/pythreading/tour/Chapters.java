@@ -17,6 +17,7 @@ import pythreading.tour.lock.LockCounter;
 import pythreading.tour.lock.LockTries;
 import pythreading.tour.naming.Naming;
 import pythreading.tour.naming.NamingLogging;
+import pythreading.tour.pool.Pool;
 import pythreading.tour.queue.QueueProducerConsumer;
 import pythreading.tour.rlock.LockTwice;
 import pythreading.tour.rlock.RLockTwice;
@@ -76,6 +77,8 @@ public final class Chapters {
                                 QueueProducerConsumer.class))),
                 new Chapter("semaphore", "a Semaphore lets at most 3 of 10 threads into a pool at once",
                         List.of(new Example("13", "a pool of running threads", SemaphorePool.class))),
+                new Chapter("pool", "example 13 on a ThreadPoolExecutor(3): 10 tasks, never more than 3 running",
+                        List.of(new Example("pool", "ten tasks on three workers", Pool.class))),
                 new Chapter("local", "thread-local data: each thread sees its own value",
                         List.of(new Example("14", "threading.local", LocalData.class),
                                 new Example("14b", "a local with an initializer", LocalSubclass.class))),

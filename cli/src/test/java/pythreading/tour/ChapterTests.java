@@ -40,6 +40,7 @@ import pythreading.tour.lock.LockCounter;
 import pythreading.tour.lock.LockTries;
 import pythreading.tour.naming.Naming;
 import pythreading.tour.naming.NamingLogging;
+import pythreading.tour.pool.Pool;
 import pythreading.tour.queue.QueueProducerConsumer;
 import pythreading.tour.rlock.LockTwice;
 import pythreading.tour.rlock.RLockTwice;
@@ -118,6 +119,7 @@ class ChapterTests {
                 "condition 11 ProducerConsumer",
                 "queue 12 QueueProducerConsumer",
                 "semaphore 13 SemaphorePool",
+                "pool pool Pool",
                 "local 14 LocalData", "local 14b LocalSubclass");
         List<String> registered = new ArrayList<>();
         for (Chapter chapter : Chapters.all()) {
@@ -530,6 +532,72 @@ class ChapterTests {
         assertThat(runningLines).hasSize(10).allSatisfy((name, count) -> assertThat(count).isEqualTo(2));
         assertThat(active).isEmpty();
         assertThat(most).as("the semaphore lets 3 in").isEqualTo(3);
+    }
+
+    // ---------------------------------------------------------------- pool
+
+    // pythreading: example 13 on a ThreadPoolExecutor(3): all 10 tasks run, never more than 3 at once,
+    // on at most 3 workers, and the end of try-with-resources waits for them all.
+    @Test
+    void pool() {
+        Run run = run(Pool.class);
+        Pattern running = Pattern.compile("Running: \\[(.*)\\]");
+        List<String> submitted = new ArrayList<>();
+        List<String> active = new ArrayList<>();
+        Map<String, String> startedBy = new HashMap<>();
+        Set<String> finished = new HashSet<>();
+        Set<String> workers = new HashSet<>();
+        int most = 0;
+        List<Run.Logged> logged = run.logged();
+        assertThat(logged).isNotEmpty();
+        Run.Logged last = logged.get(logged.size() - 1);
+        assertThat(last.thread + " " + last.message).as("main waits for every task").isEqualTo("MainThread All tasks done");
+        for (Run.Logged line : logged.subList(0, logged.size() - 1)) {
+            if (line.thread.equals("MainThread")) {
+                assertThat(line.message).matches("Submitting task_\\d");
+                submitted.add(line.message.substring("Submitting ".length()));
+                continue;
+            }
+            assertThat(line.thread).as("a worker of the pool").matches("ThreadPoolExecutor-\\d+_[0-2]");
+            workers.add(line.thread);
+            Matcher m = running.matcher(line.message);
+            assertThat(m.matches()).as(line.message).isTrue();
+            List<String> names = m.group(1).isEmpty() ? List.of()
+                    : List.of(m.group(1).split(", ")).stream().map(n -> n.replace("'", "")).collect(Collectors.toList());
+            assertThat(names).as("%s: never more than 3 running", line.message).hasSizeLessThanOrEqualTo(3);
+            // each line is the previous list with one task added at the end, or one task removed
+            if (names.size() > active.size()) {
+                assertThat(names.subList(0, active.size())).as(line.message).containsExactlyElementsOf(active);
+                assertThat(names).as(line.message).hasSize(active.size() + 1);
+                String task = names.get(names.size() - 1);
+                assertThat(submitted).as("%s was submitted before it ran", task).contains(task);
+                assertThat(startedBy).as("%s runs once", task).doesNotContainKey(task);
+                startedBy.put(task, line.thread);
+            } else {
+                assertThat(names).as(line.message).hasSize(active.size() - 1);
+                List<String> removed = new ArrayList<>(active);
+                removed.removeAll(names);
+                assertThat(removed).as(line.message).hasSize(1);
+                String task = removed.get(0);
+                assertThat(line.thread).as("%s ends on the worker that started it", task).isEqualTo(startedBy.get(task));
+                assertThat(finished.add(task)).as("%s ends once", task).isTrue();
+            }
+            active = names;
+            most = Math.max(most, names.size());
+        }
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            all.add("task_" + i);
+        }
+        assertThat(submitted).containsExactlyElementsOf(all);
+        assertThat(startedBy.keySet()).as("every task ran").containsExactlyInAnyOrderElementsOf(all);
+        assertThat(finished).as("every task ended").containsExactlyInAnyOrderElementsOf(all);
+        assertThat(active).isEmpty();
+        assertThat(workers).as("three workers").hasSize(3);
+        assertThat(most).as("the pool runs 3 at once").isEqualTo(3);
+        // ten half-second tasks, three at a time: four rounds
+        assertThat(run.time("(MainThread) All tasks done") - run.time("(MainThread) Submitting task_0"))
+                .isBetween(1900L, (long) (2000 + 3000 * FACTOR));
     }
 
     // ---------------------------------------------------------------- local

@@ -24,7 +24,7 @@ class TourCommandTests {
 
     /** The chapters of TOUR.md's table, in order. */
     private static final List<String> CHAPTERS = List.of("create", "naming", "daemon", "enumerate", "subclass",
-            "timer", "event", "lock", "rlock", "with", "condition", "queue", "semaphore", "local", "gil");
+            "timer", "event", "lock", "rlock", "with", "condition", "queue", "semaphore", "pool", "local", "gil");
 
     /** What one in-process run of the command printed, and its exit code. */
     private static final class Result {
