@@ -26,7 +26,7 @@ import pythreading.futures.ThreadPoolExecutor;
  * beside {@link Executors#newFixedThreadPool(int) Executors.newFixedThreadPool(2)}. One
  * operation is the whole batch; the pool lives for the trial, so its workers are warm.
  *
- * <p>{@code src/main/python/threadpool_100k.py} does the same on CPython's
+ * <p>{@code threadpool_100k.py (a resource beside this class)} does the same on CPython's
  * {@code concurrent.futures.ThreadPoolExecutor(2)}.
  */
 @State(Scope.Benchmark)

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import pythreading.cli.CPython;
+import pythreading.bench.CPython;
 import pythreading.threading.Thread;
 
 /** The same CPU-bound work on 1 thread and on N threads (N = cores), on the JVM and on CPython. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import pythreading.cli.CPython;
+import pythreading.bench.CPython;
 
 /** The {@code gil} chapter: its table, and that both sides do the same work. */
 @Timeout(120)

@@ -4,7 +4,7 @@ Each run submits 100,000 calls that return a constant, then reads their results 
 submission order, on a pool whose 2 workers are already started. Prints the seconds of
 each run and their median.
 
-    python3.13 bench/src/main/python/threadpool_100k.py [runs]
+    python3.13 threadpool_100k.py [runs]
 """
 
 import statistics

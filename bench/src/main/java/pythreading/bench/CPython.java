@@ -1,4 +1,4 @@
-package pythreading.cli;
+package pythreading.bench;
 
 import java.io.File;
 import java.io.IOException;
