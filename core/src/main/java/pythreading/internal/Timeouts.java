@@ -94,6 +94,16 @@ public final class Timeouts {
         }
     }
 
+    /**
+     * {@code SimpleQueue.get} with a timeout (CPython's C {@code _queue}): the timeout is
+     * converted before anything else, so NaN and values out of range (infinities
+     * included) are refused even when an item is there, then negative values.
+     */
+    public static void checkSimpleQueueTimeout(double timeout) {
+        checkConvertible(timeout);
+        checkQueueTimeout(timeout);
+    }
+
     /** The seconds of a {@link Duration}, for the {@code Duration} twin of a timed call. */
     public static double seconds(Duration timeout) {
         if (timeout == null) {

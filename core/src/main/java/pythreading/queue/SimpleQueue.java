@@ -71,12 +71,17 @@ public class SimpleQueue<E> {
      * ({@code block} false: not at all, whatever the timeout).
      *
      * @throws Empty if no item came within the timeout
-     * @throws IllegalArgumentException {@code 'timeout' must be a non-negative number}
-     *     ({@code block} true), even when an item is there
+     * @throws IllegalArgumentException ({@code block} true, even when an item is there)
+     *     {@code Invalid value NaN (not a number)}; {@code timestamp out of range for
+     *     platform time_t} beyond {@link pythreading.threading.Threading#TIMEOUT_MAX};
+     *     {@code 'timeout' must be a non-negative number}
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting
      */
     public E get(boolean block, double timeout) {
+        if (block) {
+            Timeouts.checkSimpleQueueTimeout(timeout);
+        }
         return engine.get(block, true, timeout);
     }
 
