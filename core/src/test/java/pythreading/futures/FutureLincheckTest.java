@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import pythreading.testing.LincheckScale;
 
 /**
  * Lincheck linearizability checks of {@link Future} against a sequential model of CPython's
@@ -519,7 +520,7 @@ public class FutureLincheckTest {
 
     private static ModelCheckingOptions modelChecking() {
         return new ModelCheckingOptions()
-                .iterations(30)
+                .iterations(LincheckScale.iterations(30))
                 .invocationsPerIteration(500)
                 .threads(2)
                 .actorsPerThread(3)
@@ -529,7 +530,7 @@ public class FutureLincheckTest {
 
     private static StressOptions stress() {
         return new StressOptions()
-                .iterations(20)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(500)
                 .threads(2)
                 .actorsPerThread(3)
@@ -539,7 +540,7 @@ public class FutureLincheckTest {
 
     private static ModelCheckingOptions callbacksModelChecking() {
         return new ModelCheckingOptions()
-                .iterations(15)
+                .iterations(LincheckScale.iterations(15))
                 .invocationsPerIteration(500)
                 .threads(3)
                 .actorsPerThread(2)
@@ -583,7 +584,7 @@ public class FutureLincheckTest {
     @Test
     void stressCallbacksRunOnce() {
         new StressOptions()
-                .iterations(15)
+                .iterations(LincheckScale.iterations(7))
                 .invocationsPerIteration(1_000)
                 .threads(3)
                 .actorsPerThread(2)

@@ -14,6 +14,7 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import pythreading.testing.LincheckScale;
 
 /**
  * Lincheck linearizability checks of {@link Queue} (bounded and unbounded), {@link LifoQueue}
@@ -465,7 +466,7 @@ public class QueueLincheckTest {
     /** Twelve operations: a modest budget per target keeps the class fast. */
     private static ModelCheckingOptions modelChecking() {
         return new ModelCheckingOptions()
-                .iterations(15)
+                .iterations(LincheckScale.iterations(15))
                 .invocationsPerIteration(250)
                 .threads(2)
                 .actorsPerThread(3)
@@ -476,7 +477,7 @@ public class QueueLincheckTest {
     /** Five operations around one race: more interleavings per scenario. */
     private static ModelCheckingOptions raceModelChecking() {
         return new ModelCheckingOptions()
-                .iterations(25)
+                .iterations(LincheckScale.iterations(25))
                 .invocationsPerIteration(300)
                 .threads(2)
                 .actorsPerThread(3)
@@ -486,7 +487,7 @@ public class QueueLincheckTest {
 
     private static StressOptions stress() {
         return new StressOptions()
-                .iterations(20)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(500)
                 .threads(3)
                 .actorsPerThread(3)
@@ -579,7 +580,7 @@ public class QueueLincheckTest {
         // calls meeting at the last free slot, and the verdict ends the search early.
         LincheckAssertionError error = catchThrowableOfType(LincheckAssertionError.class, () ->
                 modelChecking()
-                        .iterations(100)
+                        .iterations(LincheckScale.iterations(100))
                         .minimizeFailedScenario(false)
                         .sequentialSpecification(BoundedSpec.class)
                         .check(RacyBounded.class));

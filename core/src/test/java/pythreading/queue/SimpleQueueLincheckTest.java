@@ -13,6 +13,7 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import pythreading.testing.LincheckScale;
 
 /**
  * Lincheck linearizability checks of {@link SimpleQueue} against a sequential model of
@@ -155,7 +156,7 @@ public class SimpleQueueLincheckTest {
 
     private static ModelCheckingOptions modelChecking() {
         return new ModelCheckingOptions()
-                .iterations(30)
+                .iterations(LincheckScale.iterations(30))
                 .invocationsPerIteration(300)
                 .threads(2)
                 .actorsPerThread(3)
@@ -173,7 +174,7 @@ public class SimpleQueueLincheckTest {
     @Test
     void stressIsLinearizable() {
         new StressOptions()
-                .iterations(20)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(500)
                 .threads(3)
                 .actorsPerThread(3)

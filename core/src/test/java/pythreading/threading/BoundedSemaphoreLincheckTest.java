@@ -11,6 +11,7 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import pythreading.testing.LincheckScale;
 
 /**
  * Lincheck linearizability checks of {@link BoundedSemaphore} ({@code BoundedSemaphore(2)})
@@ -133,7 +134,7 @@ public class BoundedSemaphoreLincheckTest {
 
     private static ModelCheckingOptions modelChecking() {
         return new ModelCheckingOptions()
-                .iterations(30)
+                .iterations(LincheckScale.iterations(30))
                 .invocationsPerIteration(500)
                 .threads(2)
                 .actorsPerThread(3)
@@ -151,7 +152,7 @@ public class BoundedSemaphoreLincheckTest {
     @Test
     void stressIsLinearizable() {
         new StressOptions()
-                .iterations(20)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(500)
                 .threads(2)
                 .actorsPerThread(3)

@@ -9,6 +9,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import pythreading.testing.LincheckScale;
 
 /**
  * Lincheck linearizability checks of {@link Event} against a sequential model of Python's
@@ -191,7 +192,7 @@ public class EventLincheckTest {
 
     private static ModelCheckingOptions modelChecking() {
         return new ModelCheckingOptions()
-                .iterations(30)
+                .iterations(LincheckScale.iterations(30))
                 .invocationsPerIteration(500)
                 .threads(2)
                 .actorsPerThread(3)
@@ -209,7 +210,7 @@ public class EventLincheckTest {
     @Test
     void stressIsLinearizable() {
         new StressOptions()
-                .iterations(20)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(500)
                 .threads(2)
                 .actorsPerThread(3)
@@ -223,7 +224,7 @@ public class EventLincheckTest {
     @Test
     void modelCheckingSetThenAwait() {
         new ModelCheckingOptions()
-                .iterations(10)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(500)
                 .threads(3)
                 .actorsPerThread(2)
@@ -237,7 +238,7 @@ public class EventLincheckTest {
     @Test
     void stressSetThenAwait() {
         new StressOptions()
-                .iterations(20)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(1_000)
                 .threads(3)
                 .actorsPerThread(3)

@@ -9,6 +9,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import pythreading.testing.LincheckScale;
 
 /**
  * Lincheck linearizability checks of {@link Lock} against a sequential model of Python's
@@ -167,7 +168,7 @@ public class LockLincheckTest {
 
     private static ModelCheckingOptions modelChecking() {
         return new ModelCheckingOptions()
-                .iterations(30)
+                .iterations(LincheckScale.iterations(30))
                 .invocationsPerIteration(500)
                 .threads(2)
                 .actorsPerThread(3)
@@ -177,7 +178,7 @@ public class LockLincheckTest {
 
     private static StressOptions stress() {
         return new StressOptions()
-                .iterations(20)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(500)
                 .threads(2)
                 .actorsPerThread(3)
@@ -201,7 +202,7 @@ public class LockLincheckTest {
     @Test
     void modelCheckingCriticalSection() {
         new ModelCheckingOptions()
-                .iterations(10)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(500)
                 .threads(3)
                 .actorsPerThread(2)
@@ -215,7 +216,7 @@ public class LockLincheckTest {
     @Test
     void stressCriticalSection() {
         new StressOptions()
-                .iterations(20)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(1_000)
                 .threads(3)
                 .actorsPerThread(3)

@@ -12,6 +12,7 @@ import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import pythreading.testing.LincheckScale;
 
 /**
  * Lincheck linearizability checks of {@link Semaphore} ({@code Semaphore(2)}) against a
@@ -180,7 +181,7 @@ public class SemaphoreLincheckTest {
 
     private static ModelCheckingOptions modelChecking() {
         return new ModelCheckingOptions()
-                .iterations(30)
+                .iterations(LincheckScale.iterations(30))
                 .invocationsPerIteration(500)
                 .threads(2)
                 .actorsPerThread(3)
@@ -198,7 +199,7 @@ public class SemaphoreLincheckTest {
     @Test
     void stressIsLinearizable() {
         new StressOptions()
-                .iterations(20)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(500)
                 .threads(2)
                 .actorsPerThread(3)
@@ -212,7 +213,7 @@ public class SemaphoreLincheckTest {
     @Test
     void modelCheckingBlockingAcquire() {
         new ModelCheckingOptions()
-                .iterations(10)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(500)
                 .threads(3)
                 .actorsPerThread(2)
@@ -226,7 +227,7 @@ public class SemaphoreLincheckTest {
     @Test
     void stressBlockingAcquire() {
         new StressOptions()
-                .iterations(20)
+                .iterations(LincheckScale.iterations(10))
                 .invocationsPerIteration(1_000)
                 .threads(3)
                 .actorsPerThread(3)
