@@ -1,0 +1,48 @@
+package pythreading.bench;
+
+import java.util.Map;
+
+/**
+ * One line of the benchmark report: an operation measured on pythreading, on its
+ * {@code java.util.concurrent} twin (both by the same JMH benchmark, told apart by its
+ * {@code impl} parameter) and on CPython (by {@code primitives.py}, under the same id).
+ *
+ * @param id the row's name, shared with {@code primitives.py} ({@code lock.uncontended})
+ * @param operation what one operation is, for the report
+ * @param benchmark the JMH benchmark, relative to this package ({@code LockBenchmark.uncontended};
+ *        a group benchmark is named by its group)
+ * @param params the benchmark's other parameters, fixed for this row
+ * @param twinImpl the {@code impl} value of the java.util.concurrent side
+ * @param twin the java.util.concurrent class or construct measured beside pythreading
+ * @param minJava the lowest Java feature version that can run the row (21 for virtual threads)
+ * @param score how the JMH score converts to nanoseconds per operation
+ */
+public record Row(
+        String id,
+        String operation,
+        String benchmark,
+        Map<String, String> params,
+        String twinImpl,
+        String twin,
+        int minJava,
+        Score score) {
+
+    /** The {@code impl} value of the pythreading side of every row. */
+    public static final String PYTHREADING = "pythreading";
+
+    /** How a JMH primary score becomes nanoseconds per operation. */
+    public enum Score {
+        /** {@code Mode.AverageTime}, in whatever time unit the benchmark declares. */
+        AVERAGE_TIME,
+        /**
+         * {@code Mode.Throughput} of a put/get group: JMH sums the puts and the gets, so an
+         * item delivered counts twice.
+         */
+        HANDOFF_THROUGHPUT
+    }
+
+    /** The JMH include pattern that selects exactly this row's benchmark. */
+    public String includePattern() {
+        return "^" + Row.class.getPackageName().replace(".", "\\.") + "\\." + benchmark.replace(".", "\\.") + "$";
+    }
+}
