@@ -43,6 +43,11 @@ public record Row(
 
     /** The JMH include pattern that selects exactly this row's benchmark. */
     public String includePattern() {
-        return "^" + Row.class.getPackageName().replace(".", "\\.") + "\\." + benchmark.replace(".", "\\.") + "$";
+        return includePattern(benchmark);
+    }
+
+    /** The JMH include pattern that selects exactly {@code benchmark}, named relative to this package. */
+    public static String includePattern(String benchmark) {
+        return "^" + (Row.class.getPackageName() + "." + benchmark).replace(".", "\\.") + "$";
     }
 }

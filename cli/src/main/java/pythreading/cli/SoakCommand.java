@@ -92,7 +92,7 @@ public final class SoakCommand implements Callable<Integer> {
         long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean terminal = isTerminal();
+        boolean terminal = Terminal.isTerminal();
         SoakEngine engine = new SoakEngine().onProgress(p -> progress(p, err, terminal));
         if (virtual) {
             try {
@@ -118,22 +118,6 @@ public final class SoakCommand implements Callable<Integer> {
         } else if (p.elapsed().toSeconds() % 5 == 0) {
             err.println(SoakReport.progressLine(p));
             err.flush();
-        }
-    }
-
-    /**
-     * Whether the console is a terminal: Java cannot ask about standard error alone, so
-     * this asks about the console (JDK 22+: {@code Console.isTerminal()}).
-     */
-    private static boolean isTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true; // before JDK 22, a console exists only on a terminal
         }
     }
 }

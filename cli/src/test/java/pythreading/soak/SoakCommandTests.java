@@ -1,40 +1,29 @@
 package pythreading.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pythreading.cli.CommandRun.execute;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
-import pythreading.cli.Main;
+import pythreading.cli.CommandRun;
 
 /** {@code pythreading soak}: its help, its summary's format and its exit code, and its refusals. */
 @Timeout(60)
 class SoakCommandTests {
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
 
     // pythreading: a short run prints the summary: the run, one row per primitive and a
     // total, then the totals line by line, and PASSED; the exit code is 0.
     @Test
     void summaryFormat() {
-        Run run = execute("soak", "--seconds", "2", "--threads", "8", "--seed", "7");
+        CommandRun run = execute("soak", "--seconds", "2", "--threads", "8", "--seed", "7");
 
-        assertThat(run.exitCode).as(run.out).isZero();
-        List<String> lines = run.out.lines().toList();
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).matches("pythreading soak: 2\\.\\d s, 8 threads, seed 7 \\(Java .+, \\d+ cores\\)");
         assertThat(lines.get(1)).isEmpty();
         assertThat(lines.get(2)).matches("primitive +operations +timeouts +interrupted +refused");
@@ -82,38 +71,38 @@ class SoakCommandTests {
     // pythreading: --help explains the options, the invariants and the exit status.
     @Test
     void helpExplainsEverything() {
-        Run run = execute("soak", "--help");
+        CommandRun run = execute("soak", "--help");
 
-        assertThat(run.exitCode).isZero();
-        assertThat(run.out).contains("--seconds=N", "--threads=T", "--seed=S", "default: 30",
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--seconds=N", "--threads=T", "--seed=S", "default: 30",
                 "twice the cores plus 4", "one more thread interrupts them", "exactly once",
                 "no thread is stuck", "Exit status: 0 when no violation was found, 1 otherwise");
-        assertThat(execute("--help").out).contains("soak");
+        assertThat(execute("--help").out()).contains("soak");
     }
 
     // pythreading: bad options are refused with a message and the usage exit code.
     @Test
     void badOptionsAreRefused() {
-        Run zero = execute("soak", "--seconds", "0");
-        assertThat(zero.exitCode).isEqualTo(2);
-        assertThat(zero.err).contains("--seconds must be a positive number");
+        CommandRun zero = execute("soak", "--seconds", "0");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("--seconds must be a positive number");
 
-        Run threads = execute("soak", "--threads", "0");
-        assertThat(threads.exitCode).isEqualTo(2);
-        assertThat(threads.err).contains("--threads must be between 1 and 10000");
+        CommandRun threads = execute("soak", "--threads", "0");
+        assertThat(threads.exitCode()).isEqualTo(2);
+        assertThat(threads.err()).contains("--threads must be between 1 and 10000");
     }
 
     // pythreading: --virtual runs the workers on virtual threads on JDK 21+, and is refused before.
     @Test
     void virtualThreads() {
-        Run run = execute("soak", "--seconds", "1", "--threads", "8", "--virtual");
+        CommandRun run = execute("soak", "--seconds", "1", "--threads", "8", "--virtual");
 
         if (Runtime.version().feature() >= 21) {
-            assertThat(run.exitCode).as(run.out).isZero();
-            assertThat(run.out).contains(", 8 virtual threads, ").containsPattern("threads +8 \\(virtual\\)");
+            assertThat(run.exitCode()).as(run.out()).isZero();
+            assertThat(run.out()).contains(", 8 virtual threads, ").containsPattern("threads +8 \\(virtual\\)");
         } else {
-            assertThat(run.exitCode).isEqualTo(2);
-            assertThat(run.err).contains("--virtual: ");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("--virtual: ");
         }
     }
 

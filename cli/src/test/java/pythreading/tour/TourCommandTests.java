@@ -2,12 +2,11 @@ package pythreading.tour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static pythreading.cli.CommandRun.execute;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
+import pythreading.cli.CommandRun;
 import pythreading.cli.Main;
 
 /** {@code pythreading tour}: listing the chapters, refusing unknown ones, and running one. */
@@ -27,34 +26,14 @@ class TourCommandTests {
             "timer", "event", "lock", "rlock", "with", "condition", "queue", "semaphore", "pool", "local", "gil");
 
     /** What one in-process run of the command printed, and its exit code. */
-    private static final class Result {
-        final int exitCode;
-        final String out;
-        final String err;
 
-        Result(int exitCode, String out, String err) {
-            this.exitCode = exitCode;
-            this.out = out;
-            this.err = err;
-        }
-    }
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
 
     // pythreading: --list names every chapter, in order, each with its summary.
     @Test
     void listNamesEveryChapter() {
-        Result result = execute("tour", "--list");
-        assertThat(result.exitCode).isZero();
-        List<String> lines = result.out.lines().toList();
+        CommandRun result = execute("tour", "--list");
+        assertThat(result.exitCode()).isZero();
+        List<String> lines = result.out().lines().toList();
         List<String> names = lines.stream().map(l -> l.split("\\s+")[0]).toList();
         assertThat(names).containsSubsequence(CHAPTERS);
         assertThat(names).containsExactlyElementsOf(Chapters.all().stream().map(Chapter::name).toList());
@@ -66,13 +45,13 @@ class TourCommandTests {
     // pythreading: an unknown chapter is a usage error (exit code 2) that lists the valid names.
     @Test
     void unknownChapterExitsWithTwoAndListsTheChapters() {
-        Result result = execute("tour", "nosuchchapter");
-        assertThat(result.exitCode).isEqualTo(2);
-        assertThat(result.err).contains("nosuchchapter");
+        CommandRun result = execute("tour", "nosuchchapter");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("nosuchchapter");
         for (String name : CHAPTERS) {
-            assertThat(result.err).contains(name);
+            assertThat(result.err()).contains(name);
         }
-        assertThat(result.out).doesNotContain("==");
+        assertThat(result.out()).doesNotContain("==");
     }
 
     // pythreading: "tour daemon" prints the chapter's header, then each example's header and output.
