@@ -185,6 +185,7 @@ public final class BenchEngine {
             CPythonRun.Output out = CPythonRun.run(python.get().executable(), args,
                     mode == BenchMode.FULL ? 30 : 15, line -> listener.line("  cpython: " + line));
             out.failures().forEach((id, message) -> notes.add("CPython's " + id + " failed: " + message));
+            out.notes().forEach((id, note) -> notes.add("CPython's " + id + ": " + note + "."));
             Map<String, Measurement> byId = new LinkedHashMap<>(out.rows());
             byId.forEach((id, m) -> {
                 if (id.startsWith("cpu.threads.")) {

@@ -28,9 +28,17 @@ final class CPythonRun {
     private static final Pattern NS = Pattern.compile("\"ns_per_op\"\\s*:\\s*([-+0-9.eE]+)");
     private static final Pattern ERROR_NS = Pattern.compile("\"error_ns\"\\s*:\\s*([-+0-9.eE]+)");
     private static final Pattern FAILURE = Pattern.compile("\"error\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern NOTE = Pattern.compile("\"note\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern SCALED_FROM = Pattern.compile("\"scaled_from\"\\s*:\\s*(\\d+)");
 
-    /** What the script reported. */
-    record Output(Map<String, Measurement> rows, Map<String, String> failures) {
+    /**
+     * What the script reported.
+     *
+     * @param rows the figures per row id
+     * @param failures the rows that failed, with the script's message
+     * @param notes what the reader of a figure should know (a batch measured smaller and scaled up)
+     */
+    record Output(Map<String, Measurement> rows, Map<String, String> failures, Map<String, String> notes) {
     }
 
     private CPythonRun() {
@@ -74,6 +82,7 @@ final class CPythonRun {
     static Output parse(String out) {
         Map<String, Measurement> rows = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
+        Map<String, String> notes = new LinkedHashMap<>();
         for (String line : out.split("\\R")) {
             Matcher row = ROW.matcher(line);
             if (!line.trim().startsWith("{") || !row.find()) {
@@ -85,11 +94,17 @@ final class CPythonRun {
                 Matcher error = ERROR_NS.matcher(line);
                 rows.put(row.group(1), new Measurement(Double.parseDouble(ns.group(1)),
                         error.find() ? Double.parseDouble(error.group(1)) : Double.NaN));
+                Matcher scaled = SCALED_FROM.matcher(line);
+                Matcher note = NOTE.matcher(line);
+                if (scaled.find()) {
+                    notes.put(row.group(1), "measured on " + String.format("%,d", Long.parseLong(scaled.group(1)))
+                            + " and scaled up" + (note.find() ? ": " + note.group(1) : ""));
+                }
             } else if (failure.find()) {
                 failures.put(row.group(1), failure.group(1));
             }
         }
-        return new Output(rows, failures);
+        return new Output(rows, failures, notes);
     }
 
     private static void forward(InputStream stream, Consumer<String> progress) {

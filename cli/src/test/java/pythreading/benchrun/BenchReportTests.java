@@ -1,6 +1,7 @@
 package pythreading.benchrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
@@ -55,9 +56,11 @@ class BenchReportTests {
                 "{\"row\": \"lock.uncontended\", \"ns_per_op\": 69.5, \"error_ns\": 2.25, \"runs\": 5}",
                 "not json",
                 "{\"row\": \"cpu.threads.2\", \"ns_per_op\": 1.2e9, \"runs\": 5}",
+                "{\"row\": \"threads.100k\", \"ns_per_op\": 9.5e9, \"scaled_from\": 20000, \"note\": \"can't start\"}",
                 "{\"row\": \"barrier.cycle\", \"error\": \"BrokenBarrierError: \\\"x\\\"\"}"));
 
-        assertThat(out.rows()).containsOnlyKeys("lock.uncontended", "cpu.threads.2");
+        assertThat(out.rows()).containsOnlyKeys("lock.uncontended", "cpu.threads.2", "threads.100k");
+        assertThat(out.notes()).containsExactly(entry("threads.100k", "measured on 20,000 and scaled up: can't start"));
         assertThat(out.rows().get("lock.uncontended")).isEqualTo(new Measurement(69.5, 2.25));
         assertThat(out.rows().get("cpu.threads.2").errorNs()).isNaN();
         assertThat(out.failures()).containsEntry("barrier.cycle", "BrokenBarrierError: \\\"x\\\"");
