@@ -8,7 +8,13 @@ public class BrokenExecutor extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with CPython's message. */
+    /**
+     * Creates the exception with CPython's message.
+     *
+     * <p>Python: {@code concurrent.futures.BrokenExecutor(message)}.
+     *
+     * @param message why the executor is broken
+     */
     public BrokenExecutor(String message) {
         super(message);
     }

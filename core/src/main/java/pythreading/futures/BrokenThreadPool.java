@@ -9,7 +9,13 @@ public class BrokenThreadPool extends BrokenExecutor {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with CPython's message. */
+    /**
+     * Creates the exception with CPython's message.
+     *
+     * <p>Python: {@code concurrent.futures.thread.BrokenThreadPool(message)}.
+     *
+     * @param message why the pool is broken
+     */
     public BrokenThreadPool(String message) {
         super(message);
     }

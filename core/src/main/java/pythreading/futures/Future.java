@@ -37,6 +37,9 @@ import pythreading.internal.Timeouts;
  * ({@code ExecutionException}, {@code java.util.concurrent.TimeoutException}, checked
  * {@code InterruptedException}).
  *
+ * <p>Timeouts are seconds as a {@code double}, each with a {@link Duration} twin; the
+ * overloads without one wait as long as necessary (Python's {@code timeout=None}).
+ *
  * <p>Memory consistency effects: the actions of the call happen-before the return of
  * {@code result()}, {@code exception()} or {@code get()}, and the run of done-callbacks.
  *
@@ -154,7 +157,10 @@ public class Future<T> implements java.util.concurrent.Future<T> {
 
     /**
      * Cancels the call if it has not started. A running or finished future cannot be
-     * cancelled; a cancelled one stays so.
+     * cancelled; a cancelled one stays so. Never blocks. Cancelling runs the
+     * done-callbacks, in this thread.
+     *
+     * <p>Python: {@code concurrent.futures.Future.cancel()}.
      *
      * @return whether the future is cancelled now
      */
@@ -172,24 +178,48 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return true;
     }
 
-    /** Whether the future was cancelled. */
+    /**
+     * Whether the future was cancelled. Never blocks.
+     *
+     * <p>Python: {@code concurrent.futures.Future.cancelled()}.
+     *
+     * @return {@code true} if {@link #cancel()} cancelled it
+     */
     public boolean cancelled() {
         return stableState() == CANCELLED;
     }
 
-    /** Whether the call is running now. */
+    /**
+     * Whether the call is running now. Never blocks.
+     *
+     * <p>Python: {@code concurrent.futures.Future.running()}.
+     *
+     * @return {@code true} from the call's start until its result or exception is set
+     */
     public boolean running() {
         return stableState() == RUNNING;
     }
 
-    /** Whether the future is finished or cancelled. */
+    /**
+     * Whether the future is finished or cancelled. Never blocks.
+     *
+     * <p>Python: {@code concurrent.futures.Future.done()}.
+     *
+     * @return {@code true} once it has a result or an exception, or was cancelled
+     */
     public boolean done() {
         return stableState() >= CANCELLED;
     }
 
     /**
-     * The call's result, waiting for it as long as necessary.
+     * The call's result, waiting for it as long as necessary. Throws the call's own
+     * exception if it failed.
      *
+     * <p>Python: {@code concurrent.futures.Future.result()} ({@code timeout=None}).
+     *
+     * @return what the call returned
+     * @throws RuntimeException the call's own unchecked exception (an {@link Error} is
+     *     thrown as it is too)
      * @throws CancellationException if the future was cancelled
      * @throws CompletionException wrapping a checked exception of the call
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
@@ -204,6 +234,12 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      * The call's result, waiting at most {@code timeout} seconds (zero or less: not at
      * all). Throws the call's own exception if it failed.
      *
+     * <p>Python: {@code concurrent.futures.Future.result(timeout)}.
+     *
+     * @param timeout the longest wait, in seconds
+     * @return what the call returned
+     * @throws RuntimeException the call's own unchecked exception (an {@link Error} is
+     *     thrown as it is too)
      * @throws TimeoutError if the future is not done within the timeout
      * @throws CancellationException if the future was cancelled
      * @throws CompletionException wrapping a checked exception of the call
@@ -217,7 +253,22 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return report();
     }
 
-    /** As {@link #result(double)}, with the timeout as a {@link Duration}. */
+    /**
+     * As {@link #result(double)}, with the timeout as a {@link Duration}.
+     *
+     * @param timeout the longest wait
+     * @return what the call returned
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws RuntimeException the call's own unchecked exception (an {@link Error} is
+     *     thrown as it is too)
+     * @throws TimeoutError if the future is not done within the timeout
+     * @throws CancellationException if the future was cancelled
+     * @throws CompletionException wrapping a checked exception of the call
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     for a wait beyond {@link pythreading.threading.Threading#TIMEOUT_MAX}
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting
+     */
     public T result(Duration timeout) {
         return result(Timeouts.seconds(timeout));
     }
@@ -226,6 +277,9 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      * The exception the call threw, as thrown, or {@code null} if it returned; waits as
      * long as necessary.
      *
+     * <p>Python: {@code concurrent.futures.Future.exception()} ({@code timeout=None}).
+     *
+     * @return the call's exception, or {@code null}
      * @throws CancellationException if the future was cancelled
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting
@@ -236,17 +290,38 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     }
 
     /**
-     * As {@link #exception()}, waiting at most {@code timeout} seconds.
+     * As {@link #exception()}, waiting at most {@code timeout} seconds (zero or less: not
+     * at all).
      *
+     * <p>Python: {@code concurrent.futures.Future.exception(timeout)}.
+     *
+     * @param timeout the longest wait, in seconds
+     * @return the call's exception, or {@code null}
      * @throws TimeoutError if the future is not done within the timeout
      * @throws CancellationException if the future was cancelled
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     for a wait beyond {@link pythreading.threading.Threading#TIMEOUT_MAX}
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting
      */
     public Throwable exception(double timeout) {
         awaitDoneWithin(timeout);
         return reportException();
     }
 
-    /** As {@link #exception(double)}, with the timeout as a {@link Duration}. */
+    /**
+     * As {@link #exception(double)}, with the timeout as a {@link Duration}.
+     *
+     * @param timeout the longest wait
+     * @return the call's exception, or {@code null}
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws TimeoutError if the future is not done within the timeout
+     * @throws CancellationException if the future was cancelled
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     for a wait beyond {@link pythreading.threading.Threading#TIMEOUT_MAX}
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting
+     */
     public Throwable exception(Duration timeout) {
         return exception(Timeouts.seconds(timeout));
     }
@@ -255,7 +330,12 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      * Calls {@code fn} with this future once it is done (finished or cancelled): at once,
      * in this thread, if it is done already; otherwise in the thread that finishes or
      * cancels it. Callbacks run in the order they were added; an exception thrown by one
-     * is logged and the others still run.
+     * is logged and the others still run. Never blocks, except to run {@code fn} at once.
+     *
+     * <p>Python: {@code concurrent.futures.Future.add_done_callback(fn)}.
+     *
+     * @param fn called with this future
+     * @throws NullPointerException if {@code fn} is null
      */
     @SuppressWarnings("unchecked")
     public void addDoneCallback(Consumer<? super Future<T>> fn) {
@@ -268,7 +348,9 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     /**
      * A {@link CompletableFuture} completed with this future's outcome: its result, its
      * exception, or cancellation. Cancelling the {@code CompletableFuture} does not cancel
-     * this future.
+     * this future. Never blocks. Not in Python.
+     *
+     * @return a new {@code CompletableFuture}, completed when this future is done
      */
     public CompletableFuture<T> toCompletableFuture() {
         CompletableFuture<T> cf = new CompletableFuture<>();
@@ -286,23 +368,46 @@ public class Future<T> implements java.util.concurrent.Future<T> {
 
     // ----------------------------------------------------- java.util.concurrent.Future
 
-    /** As {@link #cancel()}: a running call is never interrupted, whatever the argument. */
+    /**
+     * As {@link #cancel()}: a running call is never interrupted, whatever the argument.
+     *
+     * @param mayInterruptIfRunning ignored
+     * @return whether the future is cancelled now
+     */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         return cancel();
     }
 
+    /**
+     * As {@link #cancelled()}.
+     *
+     * @return {@code true} if the future was cancelled
+     */
     @Override
     public boolean isCancelled() {
         return cancelled();
     }
 
+    /**
+     * As {@link #done()}.
+     *
+     * @return {@code true} if the future is finished or cancelled
+     */
     @Override
     public boolean isDone() {
         return done();
     }
 
-    /** Java's contract: the call's exception comes wrapped in an {@link ExecutionException}. */
+    /**
+     * Java's contract: waits as long as necessary; the call's exception comes wrapped in
+     * an {@link ExecutionException}.
+     *
+     * @return what the call returned
+     * @throws InterruptedException if interrupted while waiting
+     * @throws ExecutionException wrapping the call's exception
+     * @throws CancellationException if the future was cancelled
+     */
     @Override
     public T get() throws InterruptedException, ExecutionException {
         if (!done()) {
@@ -311,7 +416,19 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return reportJava();
     }
 
-    /** Java's contract, with {@link java.util.concurrent.TimeoutException}. */
+    /**
+     * Java's contract, with {@link java.util.concurrent.TimeoutException}: waits at most
+     * {@code timeout}.
+     *
+     * @param timeout the longest wait, in {@code unit}s
+     * @param unit the unit of {@code timeout}
+     * @return what the call returned
+     * @throws InterruptedException if interrupted while waiting
+     * @throws ExecutionException wrapping the call's exception
+     * @throws java.util.concurrent.TimeoutException if the future is not done within the
+     *     timeout
+     * @throws CancellationException if the future was cancelled
+     */
     @Override
     public T get(long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
@@ -515,6 +632,8 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     /**
      * As CPython's repr: {@code <Future at 0x… state=pending>}, {@code state=finished
      * returned Integer>}, {@code state=finished raised IllegalStateException>}.
+     *
+     * @return the identity hash, the state and, when finished, the outcome's class
      */
     @Override
     public String toString() {

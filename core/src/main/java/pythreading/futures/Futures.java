@@ -36,36 +36,91 @@ public final class Futures {
 
     /**
      * The futures that were done, and those that were not, when {@link #await} returned:
-     * Python's {@code DoneAndNotDoneFutures}.
+     * Python's {@code DoneAndNotDoneFutures}. Both sets are unmodifiable and keep the
+     * order of the collection given to {@code await}.
      *
      * @param done the futures that were done
      * @param notDone the others
      * @param <F> the type of the futures
      */
     public record DoneAndNotDone<F>(Set<F> done, Set<F> notDone) {
-        /** Makes unmodifiable copies of both sets. */
+        /**
+         * Makes unmodifiable copies of both sets.
+         *
+         * @param done the futures that were done
+         * @param notDone the others
+         */
         public DoneAndNotDone {
             done = Collections.unmodifiableSet(new LinkedHashSet<>(done));
             notDone = Collections.unmodifiableSet(new LinkedHashSet<>(notDone));
         }
     }
 
-    /** Waits until all the futures are done. */
+    /**
+     * Waits until all the futures are done, as long as necessary.
+     *
+     * <p>Python: {@code concurrent.futures.wait(fs)}.
+     *
+     * @param fs the futures (duplicates count once)
+     * @param <F> the type of the futures
+     * @return the futures, all done ({@code notDone()} is empty)
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting
+     */
     public static <F extends Future<?>> DoneAndNotDone<F> await(Collection<F> fs) {
         return doAwait(fs, false, 0, ReturnWhen.ALL_COMPLETED);
     }
 
-    /** Waits until all the futures are done, at most {@code timeout} seconds. */
+    /**
+     * Waits until all the futures are done, at most {@code timeout} seconds (zero or less:
+     * not at all). It returns when the timeout expires too, without throwing.
+     *
+     * <p>Python: {@code concurrent.futures.wait(fs, timeout)}.
+     *
+     * @param fs the futures (duplicates count once)
+     * @param <F> the type of the futures
+     * @param timeout the longest wait, in seconds
+     * @return the futures done and those not done, at the moment it returned
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     for a wait beyond {@link pythreading.threading.Threading#TIMEOUT_MAX}
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting
+     */
     public static <F extends Future<?>> DoneAndNotDone<F> await(Collection<F> fs, double timeout) {
         return doAwait(fs, true, timeout, ReturnWhen.ALL_COMPLETED);
     }
 
-    /** As {@link #await(Collection, double)}, with the timeout as a {@link Duration}. */
+    /**
+     * As {@link #await(Collection, double)}, with the timeout as a {@link Duration}.
+     *
+     * @param fs the futures (duplicates count once)
+     * @param <F> the type of the futures
+     * @param timeout the longest wait
+     * @return the futures done and those not done, at the moment it returned
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     for a wait beyond {@link pythreading.threading.Threading#TIMEOUT_MAX}
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting
+     */
     public static <F extends Future<?>> DoneAndNotDone<F> await(Collection<F> fs, Duration timeout) {
         return await(fs, Timeouts.seconds(timeout));
     }
 
-    /** Waits until {@code returnWhen} says. */
+    /**
+     * Waits until {@code returnWhen} says, as long as necessary (see
+     * {@link #await(Collection, double, ReturnWhen)}).
+     *
+     * <p>Python: {@code concurrent.futures.wait(fs, return_when=return_when)}.
+     *
+     * @param fs the futures (duplicates count once)
+     * @param <F> the type of the futures
+     * @param returnWhen when to return
+     * @return the futures done and those not done, at the moment it returned
+     * @throws NullPointerException if {@code returnWhen} is null
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting
+     */
     public static <F extends Future<?>> DoneAndNotDone<F> await(Collection<F> fs, ReturnWhen returnWhen) {
         return doAwait(fs, false, 0, returnWhen);
     }
@@ -82,6 +137,12 @@ public final class Futures {
      *   <li>{@link ReturnWhen#ALL_COMPLETED}: when all are done.
      * </ul>
      *
+     * @param fs the futures (duplicates count once)
+     * @param <F> the type of the futures
+     * @param timeout the longest wait, in seconds (zero or less: not at all)
+     * @param returnWhen when to return
+     * @return the futures done and those not done, at the moment it returned
+     * @throws NullPointerException if {@code returnWhen} is null
      * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
      *     for a wait beyond {@link pythreading.threading.Threading#TIMEOUT_MAX}
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
@@ -137,8 +198,15 @@ public final class Futures {
 
     /**
      * The futures as they are done: first those done already (in the collection's order),
-     * then the others in the order they finish. One pass only.
+     * then the others in the order they finish. One pass only. Each {@code next()} waits
+     * as long as necessary.
      *
+     * <p>Python: {@code concurrent.futures.as_completed(fs)}.
+     *
+     * @param fs the futures (duplicates count once)
+     * @param <F> the type of the futures
+     * @return the futures in the order they are done; a second {@code iterator()} throws
+     *     {@link IllegalStateException}
      * @throws pythreading.threading.UncheckedInterruptedException from {@code next()} if
      *     interrupted while waiting
      */
@@ -151,6 +219,18 @@ public final class Futures {
      * call: a {@code next()} that would have to wait past it throws {@link TimeoutError}
      * ({@code 2 (of 4) futures unfinished}).
      *
+     * <p>Python: {@code concurrent.futures.as_completed(fs, timeout)}.
+     *
+     * @param fs the futures (duplicates count once)
+     * @param <F> the type of the futures
+     * @param timeout the time, in seconds from this call, within which every future must
+     *     be done (zero or less: only those done already come out)
+     * @return the futures in the order they are done; a second {@code iterator()} throws
+     *     {@link IllegalStateException}
+     * @throws TimeoutError from {@code next()}, when the timeout expires before the next
+     *     future is done
+     * @throws pythreading.threading.UncheckedInterruptedException from {@code next()} if
+     *     interrupted while waiting
      * @throws IllegalArgumentException from {@code next()}, {@code timestamp out of range
      *     for platform time_t}, for a timeout beyond
      *     {@link pythreading.threading.Threading#TIMEOUT_MAX} when it must wait
@@ -159,7 +239,23 @@ public final class Futures {
         return asCompleted(fs, true, timeout);
     }
 
-    /** As {@link #asCompleted(Collection, double)}, with the timeout as a {@link Duration}. */
+    /**
+     * As {@link #asCompleted(Collection, double)}, with the timeout as a {@link Duration}.
+     *
+     * @param fs the futures (duplicates count once)
+     * @param <F> the type of the futures
+     * @param timeout the time from this call within which every future must be done
+     * @return the futures in the order they are done; a second {@code iterator()} throws
+     *     {@link IllegalStateException}
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws TimeoutError from {@code next()}, when the timeout expires before the next
+     *     future is done
+     * @throws IllegalArgumentException from {@code next()}, {@code timestamp out of range
+     *     for platform time_t}, for a timeout beyond
+     *     {@link pythreading.threading.Threading#TIMEOUT_MAX} when it must wait
+     * @throws pythreading.threading.UncheckedInterruptedException from {@code next()} if
+     *     interrupted while waiting
+     */
     public static <F extends Future<?>> Iterable<F> asCompleted(Collection<F> fs, Duration timeout) {
         return asCompleted(fs, Timeouts.seconds(timeout));
     }

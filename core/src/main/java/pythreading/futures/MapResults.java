@@ -47,8 +47,13 @@ public final class MapResults<R> implements Iterable<R>, AutoCloseable {
     }
 
     /**
-     * The results, in input order.
+     * The results, in input order. The iterator's {@code next()} waits for each result,
+     * as long as necessary or until the {@code map} call's timeout, and throws as the
+     * class describes.
      *
+     * <p>Python: iterating the generator that {@code Executor.map} returns.
+     *
+     * @return the iterator of the results
      * @throws IllegalStateException if called a second time
      */
     @Override
@@ -81,7 +86,12 @@ public final class MapResults<R> implements Iterable<R>, AutoCloseable {
         };
     }
 
-    /** Cancels the calls not yet started, and ends the iteration. */
+    /**
+     * Cancels the calls not yet started, and ends the iteration. Never blocks; may be
+     * called again.
+     *
+     * <p>Python: closing (or dropping) the generator that {@code Executor.map} returns.
+     */
     @Override
     public void close() {
         ended = true;

@@ -1,6 +1,10 @@
 package pythreading.futures;
 
-/** When {@link Futures#await} returns: Python's {@code return_when} constants. */
+/**
+ * When {@link Futures#await} returns: Python's {@code return_when} constants
+ * ({@code concurrent.futures.FIRST_COMPLETED}, {@code FIRST_EXCEPTION},
+ * {@code ALL_COMPLETED}).
+ */
 public enum ReturnWhen {
     /** When any future finishes or is cancelled. */
     FIRST_COMPLETED,

@@ -131,7 +131,11 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
     /** Every worker started. Guarded by shared.shutdownLock. */
     private final List<Thread> threads = new ArrayList<>();
 
-    /** A pool of {@code min(32, processors + 4)} workers, Python's default. */
+    /**
+     * A pool of {@code min(32, processors + 4)} workers, Python's default.
+     *
+     * <p>Python: {@code concurrent.futures.ThreadPoolExecutor()}.
+     */
     public ThreadPoolExecutor() {
         this(builder());
     }
@@ -139,6 +143,9 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
     /**
      * A pool of at most {@code maxWorkers} workers.
      *
+     * <p>Python: {@code concurrent.futures.ThreadPoolExecutor(max_workers)}.
+     *
+     * @param maxWorkers the largest number of workers, one or more
      * @throws IllegalArgumentException {@code max_workers must be greater than 0}
      */
     public ThreadPoolExecutor(int maxWorkers) {
@@ -159,15 +166,29 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
         CLEANER.register(this, () -> queue.put(null)); // unreachable: wake the idle workers
     }
 
-    /** A builder for a pool with more options: prefix, initializer, virtual threads. */
+    /**
+     * A builder for a pool with more options: prefix, initializer, virtual threads.
+     * Python's keyword arguments of {@code ThreadPoolExecutor(...)}.
+     *
+     * @return a new builder, with every option at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Schedules {@code fn} and returns its future.
+     * Schedules {@code fn} and returns its future. Never blocks: the call waits in the
+     * pool's queue for a worker, and a worker is started if none is idle and the pool is
+     * not full.
      *
-     * @throws BrokenThreadPool if a worker's initializer failed
+     * <p>Python: {@code concurrent.futures.ThreadPoolExecutor.submit(fn)}.
+     *
+     * @param fn the call; its exceptions, checked ones included, are kept in the future
+     * @param <T> the type of the call's result
+     * @return the call's future, pending
+     * @throws NullPointerException if {@code fn} is null
+     * @throws BrokenThreadPool {@code A thread initializer failed, the thread pool is not
+     *     usable anymore} if a worker's initializer failed
      * @throws IllegalStateException {@code cannot schedule new futures after shutdown}
      */
     public <T> Future<T> submit(Callable<T> fn) {
@@ -180,9 +201,16 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
     }
 
     /**
-     * Schedules {@code fn} and returns its future, whose result is {@code null}.
+     * Schedules {@code fn} and returns its future, whose result is {@code null}. Never
+     * blocks, as {@link #submit(Callable)}.
      *
-     * @throws BrokenThreadPool if a worker's initializer failed
+     * <p>Python: {@code concurrent.futures.ThreadPoolExecutor.submit(fn)}.
+     *
+     * @param fn the call; its exceptions are kept in the future
+     * @return the call's future, pending
+     * @throws NullPointerException if {@code fn} is null
+     * @throws BrokenThreadPool {@code A thread initializer failed, the thread pool is not
+     *     usable anymore} if a worker's initializer failed
      * @throws IllegalStateException {@code cannot schedule new futures after shutdown}
      */
     public Future<Void> submit(Runnable fn) {
@@ -197,8 +225,10 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
 
     /**
      * {@link Executor}'s contract: runs {@code command} on the pool; an exception it
-     * throws goes to {@link Threading#excepthook()}.
+     * throws goes to {@link Threading#excepthook()}. Never blocks. Not in Python.
      *
+     * @param command what to run
+     * @throws NullPointerException if {@code command} is null
      * @throws RejectedExecutionException {@code cannot schedule new futures after
      *     shutdown}, or the broken pool's message
      */
@@ -260,9 +290,21 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
 
     /**
      * Calls {@code fn} on every input, all submitted now, and returns the results in
-     * input order as the iteration reaches them.
+     * input order as the iteration reaches them. This call does not wait for any result;
+     * the iteration waits for each as long as necessary. See {@link MapResults} for
+     * failures and early closing.
      *
-     * @throws BrokenThreadPool if a worker's initializer failed
+     * <p>Python: {@code concurrent.futures.ThreadPoolExecutor.map(fn, iterable)}.
+     *
+     * @param fn the call, applied to each input
+     * @param inputs the inputs, read to the end now
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, to iterate once (and close, to cancel what is left)
+     * @throws NullPointerException if {@code fn} is null
+     * @throws BrokenThreadPool {@code A thread initializer failed, the thread pool is not
+     *     usable anymore} if a worker's initializer failed (the calls submitted already are
+     *     cancelled)
      * @throws IllegalStateException {@code cannot schedule new futures after shutdown}
      */
     public <T, R> MapResults<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> inputs) {
@@ -272,6 +314,22 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
     /**
      * As {@link #map(Function, Iterable)}; a result not ready {@code timeout} seconds
      * after this call makes the iteration throw {@link TimeoutError}.
+     *
+     * <p>Python: {@code concurrent.futures.ThreadPoolExecutor.map(fn, iterable,
+     * timeout=None)}.
+     *
+     * @param fn the call, applied to each input
+     * @param inputs the inputs, read to the end now
+     * @param timeout the time, in seconds from this call, within which every result must
+     *     be ready (zero or less: the results not ready when reached time out)
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, to iterate once (and close, to cancel what is left)
+     * @throws NullPointerException if {@code fn} is null
+     * @throws BrokenThreadPool {@code A thread initializer failed, the thread pool is not
+     *     usable anymore} if a worker's initializer failed (the calls submitted already are
+     *     cancelled)
+     * @throws IllegalStateException {@code cannot schedule new futures after shutdown}
      */
     public <T, R> MapResults<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> inputs,
             double timeout) {
@@ -296,12 +354,32 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
         return new MapResults<>(futures, timed, timeout, deadline);
     }
 
-    /** As {@code shutdown(true, false)}. */
+    /**
+     * As {@code shutdown(true, false)}: lets the queued calls run, and waits until every
+     * worker has ended.
+     *
+     * <p>Python: {@code concurrent.futures.ThreadPoolExecutor.shutdown()}.
+     *
+     * @throws IllegalStateException {@code cannot join current thread} when called from one
+     *     of the pool's own workers
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting (the pool is shut down all the same)
+     */
     public void shutdown() {
         shutdown(true, false);
     }
 
-    /** As {@code shutdown(wait, false)}. */
+    /**
+     * As {@code shutdown(wait, false)}: lets the queued calls run.
+     *
+     * <p>Python: {@code concurrent.futures.ThreadPoolExecutor.shutdown(wait=True)}.
+     *
+     * @param wait whether to wait until every worker has ended
+     * @throws IllegalStateException {@code cannot join current thread} when called with
+     *     {@code wait} from one of the pool's own workers
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting (the pool is shut down all the same)
+     */
     public void shutdown(boolean wait) {
         shutdown(wait, false);
     }
@@ -309,10 +387,18 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
     /**
      * Refuses new calls from now on; the queued ones still run unless
      * {@code cancelFutures}, which cancels them. With {@code wait}, returns once every
-     * worker has ended. May be called again.
+     * worker has ended (as long as necessary: the running calls are not interrupted); the
+     * shutdown itself never blocks. May be called again.
      *
+     * <p>Python: {@code concurrent.futures.ThreadPoolExecutor.shutdown(wait=True, *,
+     * cancel_futures=False)}.
+     *
+     * @param wait whether to wait until every worker has ended
+     * @param cancelFutures whether to cancel the calls queued and not yet started
      * @throws IllegalStateException {@code cannot join current thread} when called with
      *     {@code wait} from one of the pool's own workers
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting (the pool is shut down all the same)
      */
     public void shutdown(boolean wait, boolean cancelFutures) {
         List<Thread> workers;
@@ -334,13 +420,29 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
         }
     }
 
-    /** {@code shutdown(true)}: Python's {@code with} block's exit. */
+    /**
+     * {@code shutdown(true)}: Python's {@code with} block's exit. Waits until every worker
+     * has ended.
+     *
+     * <p>Python: {@code concurrent.futures.ThreadPoolExecutor.__exit__()}.
+     *
+     * @throws IllegalStateException {@code cannot join current thread} when called from one
+     *     of the pool's own workers
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting (the pool is shut down all the same)
+     */
     @Override
     public void close() {
         shutdown(true);
     }
 
-    /** The largest number of workers. */
+    /**
+     * The largest number of workers.
+     *
+     * <p>Python: {@code ThreadPoolExecutor._max_workers}.
+     *
+     * @return the bound given, or Python's default
+     */
     public int maxWorkers() {
         return maxWorkers;
     }
@@ -442,7 +544,10 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
         }
     }
 
-    /** Builds a {@link ThreadPoolExecutor}. */
+    /**
+     * Builds a {@link ThreadPoolExecutor}. Made by {@link ThreadPoolExecutor#builder()};
+     * each setter returns the builder.
+     */
     public static final class Builder {
         private Integer maxWorkers;
         private String threadNamePrefix;
@@ -452,27 +557,54 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
         private Builder() {
         }
 
-        /** The largest number of workers; default {@code min(32, processors + 4)}. */
+        /**
+         * The largest number of workers; default {@code min(32, processors + 4)}. Checked
+         * by {@link #build()}.
+         *
+         * <p>Python: the {@code max_workers} argument.
+         *
+         * @param maxWorkers the largest number of workers, one or more
+         * @return this builder
+         */
         public Builder maxWorkers(int maxWorkers) {
             this.maxWorkers = maxWorkers;
             return this;
         }
 
-        /** The workers' name prefix; default {@code ThreadPoolExecutor-K}. */
+        /**
+         * The workers' name prefix; default (also for {@code null} or empty)
+         * {@code ThreadPoolExecutor-K}.
+         *
+         * <p>Python: the {@code thread_name_prefix} argument.
+         *
+         * @param threadNamePrefix the prefix; the workers are named {@code PREFIX_N}
+         * @return this builder
+         */
         public Builder threadNamePrefix(String threadNamePrefix) {
             this.threadNamePrefix = threadNamePrefix;
             return this;
         }
 
-        /** Runs once in each worker before it takes work. */
+        /**
+         * Runs once in each worker before it takes work; if it throws, the pool is broken
+         * (see {@link BrokenThreadPool}). None by default.
+         *
+         * <p>Python: the {@code initializer} argument (arguments: capture them).
+         *
+         * @param initializer what each worker runs first, or {@code null}
+         * @return this builder
+         */
         public Builder initializer(Runnable initializer) {
             this.initializer = initializer;
             return this;
         }
 
         /**
-         * Whether the workers are virtual threads (Java 21 or later).
+         * Whether the workers are virtual threads (Java 21 or later); platform threads by
+         * default. Not in Python.
          *
+         * @param virtual whether the workers are virtual threads
+         * @return this builder
          * @throws UnsupportedOperationException on a JVM without virtual threads
          */
         public Builder virtual(boolean virtual) {
@@ -484,8 +616,9 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
         }
 
         /**
-         * The pool.
+         * Makes the pool. It starts no worker until the first {@code submit}.
          *
+         * @return the new pool
          * @throws IllegalArgumentException {@code max_workers must be greater than 0}
          */
         public ThreadPoolExecutor build() {

@@ -11,12 +11,22 @@ public class TimeoutError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A timeout without a message, as {@code Future.result()}'s in CPython. */
+    /**
+     * A timeout without a message, as {@code Future.result()}'s in CPython.
+     *
+     * <p>Python: {@code TimeoutError()}.
+     */
     public TimeoutError() {
         super();
     }
 
-    /** A timeout with a message. */
+    /**
+     * A timeout with a message.
+     *
+     * <p>Python: {@code TimeoutError(message)}.
+     *
+     * @param message what timed out, such as {@code 2 (of 4) futures unfinished}
+     */
     public TimeoutError(String message) {
         super(message);
     }

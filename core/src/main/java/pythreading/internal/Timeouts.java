@@ -29,6 +29,8 @@ public final class Timeouts {
      * {@code Lock.acquire} and {@code RLock.acquire}: {@code -1} means forever, any other
      * negative value is refused, and a non-blocking call takes no timeout.
      *
+     * @param blocking the call's {@code blocking}
+     * @param timeout the call's timeout, in seconds
      * @return nanoseconds to wait ({@code 0}: one try) or {@link #FOREVER}
      */
     public static long forLockAcquire(boolean blocking, double timeout) {
@@ -52,6 +54,7 @@ public final class Timeouts {
      * {@link #TIMEOUT_MAX} are refused. Checked only when the call has to wait, as in
      * CPython.
      *
+     * @param timeout the call's timeout, in seconds
      * @return nanoseconds to wait, {@code 0} for a poll
      */
     public static long forWait(double timeout) {
@@ -68,6 +71,7 @@ public final class Timeouts {
      * {@code Thread.join}: negative values are zero, NaN and values beyond
      * {@link #TIMEOUT_MAX} are refused.
      *
+     * @param timeout the call's timeout, in seconds
      * @return nanoseconds to wait, {@code 0} for a poll
      */
     public static long forJoin(double timeout) {
@@ -87,6 +91,8 @@ public final class Timeouts {
      * {@code Queue.put} and {@code Queue.get} with a timeout: a negative timeout is refused
      * (even when the call would not wait). The wait itself then goes through
      * {@link #forWait(double)}.
+     *
+     * @param timeout the call's timeout, in seconds
      */
     public static void checkQueueTimeout(double timeout) {
         if (timeout < 0) {
@@ -98,13 +104,20 @@ public final class Timeouts {
      * {@code SimpleQueue.get} with a timeout (CPython's C {@code _queue}): the timeout is
      * converted before anything else, so NaN and values out of range (infinities
      * included) are refused even when an item is there, then negative values.
+     *
+     * @param timeout the call's timeout, in seconds
      */
     public static void checkSimpleQueueTimeout(double timeout) {
         checkConvertible(timeout);
         checkQueueTimeout(timeout);
     }
 
-    /** The seconds of a {@link Duration}, for the {@code Duration} twin of a timed call. */
+    /**
+     * The seconds of a {@link Duration}, for the {@code Duration} twin of a timed call.
+     *
+     * @param timeout the call's timeout
+     * @return it in seconds
+     */
     public static double seconds(Duration timeout) {
         if (timeout == null) {
             throw new NullPointerException("timeout");
@@ -116,6 +129,9 @@ public final class Timeouts {
      * The deadline {@code seconds} from now, for a timeout whose validation waits until
      * a call must actually wait: zero, negative and NaN mean now, and values beyond
      * {@link #TIMEOUT_MAX} saturate (the wait itself then refuses them).
+     *
+     * @param seconds the timeout, in seconds
+     * @return the deadline, on the {@link System#nanoTime()} scale
      */
     public static long deadlineIn(double seconds) {
         long now = System.nanoTime();
@@ -125,12 +141,22 @@ public final class Timeouts {
         return now + (seconds >= TIMEOUT_MAX ? Long.MAX_VALUE / 2 : toNanos(seconds));
     }
 
-    /** The deadline of a wait of {@code nanos} starting now. */
+    /**
+     * The deadline of a wait of {@code nanos} starting now.
+     *
+     * @param nanos the wait, in nanoseconds
+     * @return the deadline, on the {@link System#nanoTime()} scale
+     */
     public static long deadline(long nanos) {
         return System.nanoTime() + nanos;
     }
 
-    /** Nanoseconds left before {@code deadline}; zero or less when it has passed. */
+    /**
+     * Nanoseconds left before {@code deadline}; zero or less when it has passed.
+     *
+     * @param deadline a deadline, on the {@link System#nanoTime()} scale
+     * @return the nanoseconds left
+     */
     public static long remaining(long deadline) {
         return deadline - System.nanoTime();
     }

@@ -9,7 +9,11 @@ public class Empty extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception, without a message as in CPython. */
+    /**
+     * Creates the exception, without a message as in CPython.
+     *
+     * <p>Python: {@code queue.Empty()}.
+     */
     public Empty() {
         super();
     }

@@ -20,17 +20,33 @@ import java.util.Comparator;
  */
 public class PriorityQueue<E> extends Queue<E> {
 
-    /** Creates an unbounded priority queue in natural order. */
+    /**
+     * Creates an unbounded priority queue in natural order.
+     *
+     * <p>Python: {@code queue.PriorityQueue()}.
+     */
     public PriorityQueue() {
         this(0, null);
     }
 
-    /** Creates a priority queue in natural order holding at most {@code maxsize} items. */
+    /**
+     * Creates a priority queue in natural order holding at most {@code maxsize} items; 0
+     * or less: unbounded.
+     *
+     * <p>Python: {@code queue.PriorityQueue(maxsize=0)}.
+     *
+     * @param maxsize the largest number of items, or 0 or less for no limit
+     */
     public PriorityQueue(int maxsize) {
         this(maxsize, null);
     }
 
-    /** Creates an unbounded priority queue ordered by {@code comparator}. */
+    /**
+     * Creates an unbounded priority queue ordered by {@code comparator} ({@code null}:
+     * natural order). Not in Python, which orders by {@code <} only.
+     *
+     * @param comparator the order, or {@code null} for natural order
+     */
     public PriorityQueue(Comparator<? super E> comparator) {
         this(0, comparator);
     }
@@ -38,6 +54,11 @@ public class PriorityQueue<E> extends Queue<E> {
     /**
      * Creates a priority queue ordered by {@code comparator} ({@code null}: natural order)
      * holding at most {@code maxsize} items; 0 or less: unbounded.
+     *
+     * <p>Python: {@code queue.PriorityQueue(maxsize=0)}, with a comparator.
+     *
+     * @param maxsize the largest number of items, or 0 or less for no limit
+     * @param comparator the order, or {@code null} for natural order
      */
     public PriorityQueue(int maxsize, Comparator<? super E> comparator) {
         super(maxsize, new LockedQueueEngine<>(maxsize, new HeapStorage<>(comparator)));

@@ -27,6 +27,8 @@ public interface Acquirable {
     /**
      * Acquires, blocking as long as necessary.
      *
+     * <p>Python: {@code acquire()}.
+     *
      * @return {@code true}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
@@ -36,15 +38,23 @@ public interface Acquirable {
      * Acquires, blocking as long as necessary when {@code blocking} is true; otherwise
      * tries once without blocking.
      *
+     * <p>Python: {@code acquire(blocking)}.
+     *
+     * @param blocking whether to wait; {@code false}: try once
      * @return whether it was acquired
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
     boolean acquire(boolean blocking);
 
     /**
-     * Acquires, waiting at most {@code timeout} seconds.
+     * Acquires, waiting at most {@code timeout} seconds. Which timeouts are allowed, and
+     * what a negative one means, depends on the class (see above).
      *
-     * @return whether it was acquired
+     * <p>Python: {@code acquire(blocking, timeout)}.
+     *
+     * @param blocking whether to wait at all
+     * @param timeout the longest wait, in seconds
+     * @return whether it was acquired; {@code false} when the timeout expired first
      * @throws IllegalArgumentException for a timeout the class refuses (with CPython's
      *     message)
      * @throws UncheckedInterruptedException if interrupted while waiting
@@ -53,13 +63,23 @@ public interface Acquirable {
 
     /**
      * As {@link #acquire(boolean, double)}, with the timeout as a {@link Duration}.
+     *
+     * @param blocking whether to wait at all
+     * @param timeout the longest wait
+     * @return whether it was acquired; {@code false} when the timeout expired first
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException for a timeout the class refuses (with CPython's
+     *     message)
+     * @throws UncheckedInterruptedException if interrupted while waiting
      */
     default boolean acquire(boolean blocking, Duration timeout) {
         return acquire(blocking, Timeouts.seconds(timeout));
     }
 
     /**
-     * Releases.
+     * Releases. Never blocks.
+     *
+     * <p>Python: {@code release()}.
      *
      * @throws IllegalStateException if the class does not allow this release (with
      *     CPython's message)
@@ -70,17 +90,28 @@ public interface Acquirable {
      * Acquires (as {@link #acquire()}) and returns a handle whose {@code close()}
      * releases: Python's {@code with}.
      *
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * <p>Python: {@code __enter__()}; the handle's {@code close()} is {@code __exit__()}.
+     *
+     * @return the handle to close (once) to release
+     * @throws UncheckedInterruptedException if interrupted while waiting (nothing is then
+     *     acquired)
      */
     default Held enter() {
         acquire();
         return this::release;
     }
 
-    /** A held {@link Acquirable}: closing it releases it. Close it once. */
+    /**
+     * A held {@link Acquirable}: closing it releases it. Close it once. Made by
+     * {@link Acquirable#enter()} for try-with-resources.
+     */
     @FunctionalInterface
     interface Held extends AutoCloseable {
-        /** Releases what {@link Acquirable#enter()} acquired. */
+        /**
+         * Releases what {@link Acquirable#enter()} acquired.
+         *
+         * @throws IllegalStateException as {@link Acquirable#release()}
+         */
         @Override
         void close();
     }

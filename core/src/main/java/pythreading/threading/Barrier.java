@@ -62,8 +62,12 @@ public class Barrier {
     private int count;
 
     /**
-     * Creates a barrier for {@code parties} threads.
+     * Creates a barrier for {@code parties} threads, without an action or a default
+     * timeout.
      *
+     * <p>Python: {@code threading.Barrier(parties)}.
+     *
+     * @param parties the number of threads that must arrive, one or more
      * @throws IllegalArgumentException {@code parties must be > 0}
      */
     public Barrier(int parties) {
@@ -74,6 +78,10 @@ public class Barrier {
      * Creates a barrier for {@code parties} threads; the last to arrive runs
      * {@code action} (if not null) before the others are released.
      *
+     * <p>Python: {@code threading.Barrier(parties, action)}.
+     *
+     * @param parties the number of threads that must arrive, one or more
+     * @param action run once per cycle by the last thread to arrive, or {@code null}
      * @throws IllegalArgumentException {@code parties must be > 0}
      */
     public Barrier(int parties, Runnable action) {
@@ -81,8 +89,14 @@ public class Barrier {
     }
 
     /**
-     * Creates a barrier whose {@link #await()} waits at most {@code timeout} seconds.
+     * Creates a barrier whose {@link #await()} waits at most {@code timeout} seconds. The
+     * timeout is checked only when a thread has to wait, as in CPython.
      *
+     * <p>Python: {@code threading.Barrier(parties, action=None, timeout=None)}.
+     *
+     * @param parties the number of threads that must arrive, one or more
+     * @param action run once per cycle by the last thread to arrive, or {@code null}
+     * @param timeout the default timeout of {@link #await()}, in seconds
      * @throws IllegalArgumentException {@code parties must be > 0}
      */
     public Barrier(int parties, Runnable action, double timeout) {
@@ -101,14 +115,20 @@ public class Barrier {
 
     /**
      * Waits until all parties have arrived, or for the barrier's default timeout if it
-     * was given one.
+     * was given one (otherwise as long as necessary).
+     *
+     * <p>Python: {@code threading.Barrier.wait()} ({@code timeout=None}).
      *
      * @return the arrival index, 0 for the first thread, {@code parties() - 1} for the
      *     last
      * @throws BrokenBarrierError if the barrier is broken, or breaks, is reset or is
      *     aborted while waiting, or the timeout expires
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     if the barrier's timeout is beyond {@link Threading#TIMEOUT_MAX}
      * @throws UncheckedInterruptedException if interrupted while waiting (the barrier is
      *     then broken for the others)
+     * @throws RuntimeException whatever the action throws, in the thread that ran it (the
+     *     barrier is then broken for the others)
      */
     public int await() {
         return doAwait(hasTimeout, timeout);
@@ -119,6 +139,9 @@ public class Barrier {
      * of zero or less (or NaN) does not wait: unless this thread is the last to arrive,
      * the barrier breaks at once.
      *
+     * <p>Python: {@code threading.Barrier.wait(timeout)}.
+     *
+     * @param timeout the longest wait, in seconds
      * @return the arrival index, 0 for the first thread
      * @throws BrokenBarrierError as {@link #await()}; also when the timeout expires (the
      *     barrier is then broken)
@@ -130,7 +153,17 @@ public class Barrier {
         return doAwait(true, timeout);
     }
 
-    /** As {@link #await(double)}, with the timeout as a {@link Duration}. */
+    /**
+     * As {@link #await(double)}, with the timeout as a {@link Duration}.
+     *
+     * @param timeout the longest wait
+     * @return the arrival index, 0 for the first thread
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws BrokenBarrierError as {@link #await(double)}
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     for a timeout beyond {@link Threading#TIMEOUT_MAX}
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
     public int await(Duration timeout) {
         return await(Timeouts.seconds(timeout));
     }
@@ -232,7 +265,10 @@ public class Barrier {
 
     /**
      * Returns the barrier to its initial state. Threads waiting on it get
-     * {@link BrokenBarrierError}. Also repairs a broken barrier.
+     * {@link BrokenBarrierError}. Also repairs a broken barrier. Never waits for the
+     * parties.
+     *
+     * <p>Python: {@code threading.Barrier.reset()}.
      */
     public void reset() {
         lock.lock();
@@ -252,7 +288,9 @@ public class Barrier {
 
     /**
      * Breaks the barrier: every waiting thread, and every later {@code await} until
-     * {@link #reset()}, throws {@link BrokenBarrierError}.
+     * {@link #reset()}, throws {@link BrokenBarrierError}. Never waits for the parties.
+     *
+     * <p>Python: {@code threading.Barrier.abort()}.
      */
     public void abort() {
         lock.lock();
@@ -263,12 +301,25 @@ public class Barrier {
         }
     }
 
-    /** The number of threads needed to pass the barrier. */
+    /**
+     * The number of threads needed to pass the barrier.
+     *
+     * <p>Python: {@code threading.Barrier.parties}.
+     *
+     * @return the {@code parties} given to the constructor
+     */
     public int parties() {
         return parties;
     }
 
-    /** The number of threads waiting in the current cycle. */
+    /**
+     * The number of threads waiting in the current cycle.
+     *
+     * <p>Python: {@code threading.Barrier.n_waiting}.
+     *
+     * @return how many threads wait now; 0 while a finished or reset cycle is leaving,
+     *     and while the barrier is broken
+     */
     public int nWaiting() {
         lock.lock();
         try {
@@ -278,7 +329,13 @@ public class Barrier {
         }
     }
 
-    /** Whether the barrier is broken. */
+    /**
+     * Whether the barrier is broken.
+     *
+     * <p>Python: {@code threading.Barrier.broken}.
+     *
+     * @return {@code true} from the break until {@link #reset()}
+     */
     public boolean isBroken() {
         lock.lock();
         try {
@@ -288,7 +345,11 @@ public class Barrier {
         }
     }
 
-    /** As CPython's repr: {@code <pythreading.threading.Barrier at 0x…: waiters=1/3>}. */
+    /**
+     * As CPython's repr: {@code <pythreading.threading.Barrier at 0x…: waiters=1/3>}.
+     *
+     * @return the class, the identity hash, and {@code broken} or the waiters
+     */
     @Override
     public String toString() {
         String prefix = "<" + getClass().getName() + " at 0x"

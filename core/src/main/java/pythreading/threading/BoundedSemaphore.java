@@ -34,7 +34,11 @@ public class BoundedSemaphore extends Semaphore {
 
     private final int initialValue;
 
-    /** Creates a bounded semaphore with the value 1. */
+    /**
+     * Creates a bounded semaphore with the value 1.
+     *
+     * <p>Python: {@code threading.BoundedSemaphore()}.
+     */
     public BoundedSemaphore() {
         this(1);
     }
@@ -42,6 +46,9 @@ public class BoundedSemaphore extends Semaphore {
     /**
      * Creates a bounded semaphore with the given initial (and largest) value.
      *
+     * <p>Python: {@code threading.BoundedSemaphore(value=1)}.
+     *
+     * @param value the initial and largest counter, zero or more
      * @throws IllegalArgumentException {@code semaphore initial value must be >= 0}
      */
     public BoundedSemaphore(int value) {
@@ -50,8 +57,12 @@ public class BoundedSemaphore extends Semaphore {
     }
 
     /**
-     * Increments the counter by {@code n}, waking up to {@code n} waiting threads.
+     * Increments the counter by {@code n}, waking up to {@code n} waiting threads. Never
+     * blocks; any thread may release.
      *
+     * <p>Python: {@code threading.BoundedSemaphore.release(n=1)}.
+     *
+     * @param n how much to add, one or more
      * @throws IllegalArgumentException {@code n must be one or more}; {@code Semaphore
      *     released too many times} if the counter would rise above its initial value (the
      *     counter is then unchanged)

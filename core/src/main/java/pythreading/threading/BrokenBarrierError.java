@@ -9,7 +9,11 @@ public class BrokenBarrierError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the error, without a message as in CPython. */
+    /**
+     * Creates the error, without a message as in CPython.
+     *
+     * <p>Python: {@code threading.BrokenBarrierError()}.
+     */
     public BrokenBarrierError() {
         super();
     }

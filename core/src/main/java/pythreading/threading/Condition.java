@@ -39,6 +39,9 @@ import pythreading.internal.Timeouts;
  * <p>Memory consistency effects: actions before a {@code signal} happen-before the
  * actions after the {@code await} it wakes returns.
  *
+ * <p>Timeouts are seconds as a {@code double}, each with a {@link Duration} twin; the
+ * overloads without one wait as long as necessary (Python's {@code timeout=None}).
+ *
  * <p>Differences from CPython: a waiter whose timeout expires at the moment it is
  * signalled counts the signal and returns {@code true}, so that no signal is lost; an
  * interrupted waiter takes the lock back and throws {@link UncheckedInterruptedException},
@@ -81,7 +84,11 @@ public class Condition implements Acquirable {
     /** Threads in {@code await}, oldest first. Guarded by {@link #queueLock}. */
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
-    /** Creates a condition over a new {@link RLock}. */
+    /**
+     * Creates a condition over a new {@link RLock}.
+     *
+     * <p>Python: {@code threading.Condition()}.
+     */
     public Condition() {
         this(null);
     }
@@ -89,50 +96,106 @@ public class Condition implements Acquirable {
     /**
      * Creates a condition over {@code lock}; {@code null} means a new {@link RLock}, as
      * Python's {@code None}.
+     *
+     * <p>Python: {@code threading.Condition(lock=None)}.
+     *
+     * @param lock the lock to wait and signal under, or {@code null} for a new
+     *     {@code RLock}
      */
     public Condition(Acquirable lock) {
         this.lock = lock == null ? new RLock() : lock;
         this.conditionLock = ConditionLock.of(this.lock);
     }
 
-    /** The lock's {@code acquire()}. */
+    /**
+     * The lock's {@code acquire()}.
+     *
+     * <p>Python: {@code threading.Condition.acquire()}.
+     *
+     * @return what the lock's {@code acquire()} returns: {@code true}
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
     @Override
     public boolean acquire() {
         return lock.acquire();
     }
 
-    /** The lock's {@code acquire(blocking)}. */
+    /**
+     * The lock's {@code acquire(blocking)}.
+     *
+     * <p>Python: {@code threading.Condition.acquire(blocking)}.
+     *
+     * @param blocking whether to wait; {@code false}: try once
+     * @return whether the lock was acquired
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
     @Override
     public boolean acquire(boolean blocking) {
         return lock.acquire(blocking);
     }
 
-    /** The lock's {@code acquire(blocking, timeout)}. */
+    /**
+     * The lock's {@code acquire(blocking, timeout)}, with the lock's timeout rules (for
+     * the default {@link RLock}: {@code -1} waits forever, other negative values are
+     * refused).
+     *
+     * <p>Python: {@code threading.Condition.acquire(blocking, timeout)}.
+     *
+     * @param blocking whether to wait at all
+     * @param timeout the longest wait, in seconds
+     * @return whether the lock was acquired; {@code false} when the timeout expired first
+     * @throws IllegalArgumentException for a timeout the lock refuses, with its message
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
     @Override
     public boolean acquire(boolean blocking, double timeout) {
         return lock.acquire(blocking, timeout);
     }
 
-    /** The lock's {@code acquire(blocking, timeout)}. */
+    /**
+     * The lock's {@code acquire(blocking, timeout)} with a {@link Duration}.
+     *
+     * @param blocking whether to wait at all
+     * @param timeout the longest wait
+     * @return whether the lock was acquired; {@code false} when the timeout expired first
+     * @throws IllegalArgumentException for a timeout the lock refuses, with its message
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
     @Override
     public boolean acquire(boolean blocking, Duration timeout) {
         return lock.acquire(blocking, timeout);
     }
 
-    /** The lock's {@code release()}. */
+    /**
+     * The lock's {@code release()}.
+     *
+     * <p>Python: {@code threading.Condition.release()}.
+     *
+     * @throws IllegalStateException as the lock's {@code release()} (for the default
+     *     {@link RLock}: {@code cannot release un-acquired lock})
+     */
     @Override
     public void release() {
         lock.release();
     }
 
-    /** The lock's {@code enter()}. */
+    /**
+     * The lock's {@code enter()}: {@code try (var held = cv.enter())} is Python's
+     * {@code with cv:}.
+     *
+     * @return the handle whose {@code close()} releases the lock
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
     @Override
     public Held enter() {
         return lock.enter();
     }
 
     /**
-     * Releases the lock, waits until signalled, and takes the lock back.
+     * Releases the lock, waits until signalled, and takes the lock back. Blocks as long
+     * as necessary.
+     *
+     * <p>Python: {@code threading.Condition.wait()} ({@code timeout=None}).
      *
      * @return {@code true}
      * @throws IllegalStateException {@code cannot wait on un-acquired lock}
@@ -147,6 +210,9 @@ public class Condition implements Acquirable {
      * Releases the lock, waits until signalled or until {@code timeout} seconds have
      * passed, and takes the lock back (with no time limit on that).
      *
+     * <p>Python: {@code threading.Condition.wait(timeout)}.
+     *
+     * @param timeout the longest wait for a signal, in seconds
      * @return {@code true} if signalled, {@code false} if the timeout expired; a
      *     timeout of zero or less (or NaN) returns {@code false} at once
      * @throws IllegalStateException {@code cannot wait on un-acquired lock}
@@ -160,7 +226,18 @@ public class Condition implements Acquirable {
         return doAwait(Timeouts.forWait(timeout));
     }
 
-    /** As {@link #await(double)}, with the timeout as a {@link Duration}. */
+    /**
+     * As {@link #await(double)}, with the timeout as a {@link Duration}.
+     *
+     * @param timeout the longest wait for a signal
+     * @return {@code true} if signalled, {@code false} if the timeout expired
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalStateException {@code cannot wait on un-acquired lock}
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     beyond {@link Threading#TIMEOUT_MAX}
+     * @throws UncheckedInterruptedException if interrupted while waiting (the lock is
+     *     held again when it is thrown)
+     */
     public boolean await(Duration timeout) {
         return await(Timeouts.seconds(timeout));
     }
@@ -168,7 +245,12 @@ public class Condition implements Acquirable {
     /**
      * Waits until {@code predicate} is true. The predicate is evaluated with the lock
      * held, first before waiting at all; if it is true then, no lock is needed.
+     * Otherwise it {@linkplain #await() awaits} a signal and evaluates it again, as long
+     * as necessary.
      *
+     * <p>Python: {@code threading.Condition.wait_for(predicate)}.
+     *
+     * @param predicate the condition to wait for
      * @return {@code true}
      * @throws IllegalStateException {@code cannot wait on un-acquired lock}
      * @throws UncheckedInterruptedException if interrupted while waiting
@@ -183,10 +265,18 @@ public class Condition implements Acquirable {
     }
 
     /**
-     * Waits until {@code predicate} is true or {@code timeout} seconds have passed.
+     * Waits until {@code predicate} is true or {@code timeout} seconds have passed, in
+     * all; as {@link #awaitFor(BooleanSupplier)} otherwise. A timeout of zero or less (or
+     * NaN) evaluates the predicate without waiting.
      *
+     * <p>Python: {@code threading.Condition.wait_for(predicate, timeout)}.
+     *
+     * @param predicate the condition to wait for
+     * @param timeout the longest wait in all, in seconds
      * @return the predicate's last value: {@code false} if the timeout expired first
      * @throws IllegalStateException {@code cannot wait on un-acquired lock}
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     beyond {@link Threading#TIMEOUT_MAX}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
     public boolean awaitFor(BooleanSupplier predicate, double timeout) {
@@ -208,13 +298,27 @@ public class Condition implements Acquirable {
         return result;
     }
 
-    /** As {@link #awaitFor(BooleanSupplier, double)}, with a {@link Duration}. */
+    /**
+     * As {@link #awaitFor(BooleanSupplier, double)}, with a {@link Duration}.
+     *
+     * @param predicate the condition to wait for
+     * @param timeout the longest wait in all
+     * @return the predicate's last value: {@code false} if the timeout expired first
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalStateException {@code cannot wait on un-acquired lock}
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     beyond {@link Threading#TIMEOUT_MAX}
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
     public boolean awaitFor(BooleanSupplier predicate, Duration timeout) {
         return awaitFor(predicate, Timeouts.seconds(timeout));
     }
 
     /**
-     * Wakes the longest-waiting thread, if any.
+     * Wakes the longest-waiting thread, if any. Never blocks. The woken thread returns
+     * from {@code await} once it has taken the lock back, so after this thread releases it.
+     *
+     * <p>Python: {@code threading.Condition.notify()}.
      *
      * @throws IllegalStateException {@code cannot notify on un-acquired lock}
      */
@@ -224,8 +328,11 @@ public class Condition implements Acquirable {
 
     /**
      * Wakes at most {@code n} of the waiting threads, longest waiting first; nothing when
-     * {@code n} is zero or less.
+     * {@code n} is zero or less. Never blocks.
      *
+     * <p>Python: {@code threading.Condition.notify(n=1)}.
+     *
+     * @param n the largest number of threads to wake
      * @throws IllegalStateException {@code cannot notify on un-acquired lock}
      */
     public void signal(int n) {
@@ -250,7 +357,9 @@ public class Condition implements Acquirable {
     }
 
     /**
-     * Wakes every waiting thread.
+     * Wakes every waiting thread. Never blocks.
+     *
+     * <p>Python: {@code threading.Condition.notify_all()}.
      *
      * @throws IllegalStateException {@code cannot notify on un-acquired lock}
      */
@@ -258,16 +367,16 @@ public class Condition implements Acquirable {
         signal(Integer.MAX_VALUE);
     }
 
-    /**
-     * @param nanos how long to wait: {@link Timeouts#FOREVER}, or 0 for a poll
-     * @return whether signalled
-     */
     private void checkOwned() {
         if (!conditionLock.isOwned()) {
             throw new IllegalStateException("cannot wait on un-acquired lock");
         }
     }
 
+    /**
+     * @param nanos how long to wait: {@link Timeouts#FOREVER}, or 0 for a poll
+     * @return whether signalled
+     */
     private boolean doAwait(long nanos) {
         checkOwned();
         if (nanos == 0) {
@@ -356,7 +465,11 @@ public class Condition implements Acquirable {
         return conditionLock;
     }
 
-    /** As CPython's repr: {@code <Condition(<lock>, waiters)>}. */
+    /**
+     * As CPython's repr: {@code <Condition(<lock>, waiters)>}.
+     *
+     * @return the lock's {@code toString()} and the number of waiting threads
+     */
     @Override
     public String toString() {
         return "<Condition(" + lock + ", " + waiterCount() + ")>";

@@ -78,27 +78,49 @@ public class Event {
 
     private final Sync sync = new Sync();
 
-    /** Creates an event whose flag is down. */
+    /**
+     * Creates an event whose flag is down.
+     *
+     * <p>Python: {@code threading.Event()}.
+     */
     public Event() {
     }
 
-    /** Whether the flag is up. */
+    /**
+     * Whether the flag is up. Never blocks.
+     *
+     * <p>Python: {@code threading.Event.is_set()}.
+     *
+     * @return {@code true} if the flag is up
+     */
     public boolean isSet() {
         return sync.isSet();
     }
 
-    /** Raises the flag and wakes every thread waiting for it. */
+    /**
+     * Raises the flag and wakes every thread waiting for it. Never blocks; does nothing if
+     * the flag is up already.
+     *
+     * <p>Python: {@code threading.Event.set()}.
+     */
     public void set() {
         sync.releaseShared(0);
     }
 
-    /** Lowers the flag. */
+    /**
+     * Lowers the flag; {@code await} then blocks until the next {@link #set()}. Never
+     * blocks.
+     *
+     * <p>Python: {@code threading.Event.clear()}.
+     */
     public void clear() {
         sync.clear();
     }
 
     /**
-     * Waits until the flag is up; returns at once if it is.
+     * Waits until the flag is up, as long as necessary; returns at once if it is.
+     *
+     * <p>Python: {@code threading.Event.wait()} ({@code timeout=None}).
      *
      * @return {@code true}
      * @throws UncheckedInterruptedException if interrupted while waiting
@@ -120,6 +142,9 @@ public class Event {
      * Waits until the flag is up, at most {@code timeout} seconds; a timeout of zero or
      * less (or NaN) does not wait.
      *
+     * <p>Python: {@code threading.Event.wait(timeout)}.
+     *
+     * @param timeout the longest wait, in seconds
      * @return {@code true} if the flag was up or was raised while waiting; {@code false}
      *     if the timeout expired first
      * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
@@ -142,12 +167,26 @@ public class Event {
         }
     }
 
-    /** As {@link #await(double)}, with the timeout as a {@link Duration}. */
+    /**
+     * As {@link #await(double)}, with the timeout as a {@link Duration}.
+     *
+     * @param timeout the longest wait
+     * @return {@code true} if the flag was up or was raised while waiting; {@code false}
+     *     if the timeout expired first
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     for a wait beyond {@link Threading#TIMEOUT_MAX}
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
     public boolean await(Duration timeout) {
         return await(Timeouts.seconds(timeout));
     }
 
-    /** As CPython's repr: {@code <pythreading.threading.Event at 0x…: unset>}. */
+    /**
+     * As CPython's repr: {@code <pythreading.threading.Event at 0x…: unset>}.
+     *
+     * @return the class, the identity hash and {@code set} or {@code unset}
+     */
     @Override
     public String toString() {
         return "<" + getClass().getName() + " at 0x"

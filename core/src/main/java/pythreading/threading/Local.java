@@ -26,7 +26,11 @@ public class Local<T> {
 
     private final ThreadLocal<Object> values;
 
-    /** Creates a thread-local value that no thread has yet. */
+    /**
+     * Creates a thread-local value that no thread has yet.
+     *
+     * <p>Python: {@code threading.local()}.
+     */
     public Local() {
         this.values = new ThreadLocal<>() {
             @Override
@@ -49,6 +53,13 @@ public class Local<T> {
      * Creates a thread-local value that each thread gets from {@code initializer}, run in
      * that thread on its first access. If it throws, the access throws and the next access
      * runs it again.
+     *
+     * <p>Python: a {@code threading.local} subclass whose {@code __init__} sets the value.
+     *
+     * @param initializer makes each thread's first value
+     * @param <T> the type of the value
+     * @return the new thread-local value
+     * @throws NullPointerException if {@code initializer} is null
      */
     public static <T> Local<T> withInitial(Supplier<? extends T> initializer) {
         if (initializer == null) {
@@ -58,8 +69,12 @@ public class Local<T> {
     }
 
     /**
-     * This thread's value.
+     * This thread's value. Never blocks; runs the initializer if this is the thread's
+     * first access.
      *
+     * <p>Python: {@code local.value}.
+     *
+     * @return the value this thread set, or its initializer made
      * @throws IllegalStateException {@code 'Local' object has no attribute 'value'} (and
      *     the thread's name) when this thread has no value
      */
@@ -73,23 +88,45 @@ public class Local<T> {
         return (T) value;
     }
 
-    /** Sets this thread's value. */
+    /**
+     * Sets this thread's value; other threads' values are untouched.
+     *
+     * <p>Python: {@code local.value = value}.
+     *
+     * @param value the new value, {@code null} included
+     */
     public void set(T value) {
         values.get(); // a first access runs the initializer, as Python's __init__
         values.set(value);
     }
 
-    /** Whether this thread has a value. */
+    /**
+     * Whether this thread has a value (after running the initializer, on a first access).
+     *
+     * <p>Python: {@code hasattr(local, 'value')}.
+     *
+     * @return {@code true} if {@link #get()} would return a value
+     */
     public boolean isSet() {
         return values.get() != UNSET;
     }
 
-    /** Removes this thread's value (Python's {@code del local.value}); no-op if none. */
+    /**
+     * Removes this thread's value; no-op if none. The initializer does not run again in
+     * this thread.
+     *
+     * <p>Python: {@code del local.value}.
+     */
     public void remove() {
         values.get();
         values.set(UNSET);
     }
 
+    /**
+     * As CPython's repr: {@code <pythreading.threading.Local object at 0x…>}.
+     *
+     * @return the class and the identity hash
+     */
     @Override
     public String toString() {
         return "<" + getClass().getName() + " object at 0x"

@@ -75,6 +75,8 @@ public final class Lock implements Acquirable {
     /**
      * Acquires the lock, blocking until it is unlocked.
      *
+     * <p>Python: {@code threading.Lock.acquire()}.
+     *
      * @return {@code true}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
@@ -87,6 +89,9 @@ public final class Lock implements Acquirable {
      * With {@code blocking} true, as {@link #acquire()}; otherwise takes the lock only if
      * it is unlocked now.
      *
+     * <p>Python: {@code threading.Lock.acquire(blocking)}.
+     *
+     * @param blocking whether to wait; {@code false}: try once
      * @return whether the lock was acquired
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
@@ -99,7 +104,11 @@ public final class Lock implements Acquirable {
      * Acquires the lock, waiting at most {@code timeout} seconds; {@code -1} waits
      * forever and {@code 0} tries once.
      *
-     * @return whether the lock was acquired
+     * <p>Python: {@code threading.Lock.acquire(blocking=True, timeout=-1)}.
+     *
+     * @param blocking whether to wait; {@code false} only with a timeout of {@code -1}
+     * @param timeout the longest wait in seconds, or {@code -1} for no limit
+     * @return whether the lock was acquired; {@code false} when the timeout expired first
      * @throws IllegalArgumentException {@code timeout value must be a non-negative number}
      *     for a negative timeout other than -1; {@code can't specify a timeout for a
      *     non-blocking call} when {@code blocking} is false and the timeout is not -1;
@@ -117,8 +126,15 @@ public final class Lock implements Acquirable {
      * {@code -1} of the double form has no twin here: a negative duration is refused; the
      * overloads without a timeout wait forever.
      *
+     * @param blocking whether to wait; {@code false} refuses any timeout, as in Python
+     * @param timeout the longest wait, zero or more
+     * @return whether the lock was acquired; {@code false} when the timeout expired first
+     * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException {@code timeout value must be a non-negative number}
-     *     for a negative duration, and as {@link #acquire(boolean, double)}
+     *     for a negative duration; {@code can't specify a timeout for a non-blocking call}
+     *     when {@code blocking} is false; {@code timestamp out of range for platform
+     *     time_t} beyond {@link Threading#TIMEOUT_MAX}
+     * @throws UncheckedInterruptedException if interrupted while waiting
      */
     @Override
     public boolean acquire(boolean blocking, Duration timeout) {
@@ -126,7 +142,10 @@ public final class Lock implements Acquirable {
     }
 
     /**
-     * Releases the lock. Any thread may release it.
+     * Releases the lock, waking one waiting thread if there is one. Any thread may
+     * release it.
+     *
+     * <p>Python: {@code threading.Lock.release()}.
      *
      * @throws IllegalStateException {@code release unlocked lock}
      */
@@ -135,7 +154,13 @@ public final class Lock implements Acquirable {
         sync.release(1);
     }
 
-    /** Whether the lock is locked, by any thread. */
+    /**
+     * Whether the lock is locked, by any thread. Never blocks.
+     *
+     * <p>Python: {@code threading.Lock.locked()}.
+     *
+     * @return {@code true} if locked
+     */
     public boolean locked() {
         return sync.isLocked();
     }
@@ -144,7 +169,11 @@ public final class Lock implements Acquirable {
         return sync;
     }
 
-    /** As CPython's repr: {@code <unlocked pythreading.threading.Lock object at 0x…>}. */
+    /**
+     * As CPython's repr: {@code <unlocked pythreading.threading.Lock object at 0x…>}.
+     *
+     * @return the state, the class and the identity hash
+     */
     @Override
     public String toString() {
         return "<" + (locked() ? "locked" : "unlocked") + " " + getClass().getName()

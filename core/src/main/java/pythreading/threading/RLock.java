@@ -115,7 +115,11 @@ public final class RLock implements Acquirable {
      * Acquires the lock: at once if the calling thread owns it (one level deeper),
      * otherwise blocking until it is unlocked.
      *
+     * <p>Python: {@code threading.RLock.acquire()}.
+     *
      * @return {@code true}
+     * @throws IllegalArgumentException {@code Internal lock count overflowed} past
+     *     {@link Integer#MAX_VALUE} levels
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
     @Override
@@ -127,6 +131,9 @@ public final class RLock implements Acquirable {
      * With {@code blocking} true, as {@link #acquire()}; otherwise acquires only if that
      * needs no waiting.
      *
+     * <p>Python: {@code threading.RLock.acquire(blocking)}.
+     *
+     * @param blocking whether to wait; {@code false}: try once
      * @return whether the lock was acquired
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
@@ -140,8 +147,15 @@ public final class RLock implements Acquirable {
      * forever and {@code 0} tries once. Same timeout rules and messages as
      * {@link Lock#acquire(boolean, double)}.
      *
-     * @return whether the lock was acquired
-     * @throws IllegalArgumentException for a timeout CPython refuses
+     * <p>Python: {@code threading.RLock.acquire(blocking=True, timeout=-1)}.
+     *
+     * @param blocking whether to wait; {@code false} only with a timeout of {@code -1}
+     * @param timeout the longest wait in seconds, or {@code -1} for no limit
+     * @return whether the lock was acquired; {@code false} when the timeout expired first
+     * @throws IllegalArgumentException {@code timeout value must be a non-negative number};
+     *     {@code can't specify a timeout for a non-blocking call}; {@code Invalid value NaN
+     *     (not a number)}; {@code timestamp out of range for platform time_t} (as
+     *     {@link Lock#acquire(boolean, double)})
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
     @Override
@@ -154,8 +168,13 @@ public final class RLock implements Acquirable {
      * {@code -1} of the double form has no twin here: a negative duration is refused; the
      * overloads without a timeout wait forever.
      *
+     * @param blocking whether to wait; {@code false} refuses any timeout, as in Python
+     * @param timeout the longest wait, zero or more
+     * @return whether the lock was acquired; {@code false} when the timeout expired first
+     * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException {@code timeout value must be a non-negative number}
      *     for a negative duration, and as {@link #acquire(boolean, double)}
+     * @throws UncheckedInterruptedException if interrupted while waiting
      */
     @Override
     public boolean acquire(boolean blocking, Duration timeout) {
@@ -163,7 +182,10 @@ public final class RLock implements Acquirable {
     }
 
     /**
-     * Releases one level; the lock is unlocked when the owner has released every level.
+     * Releases one level; the lock is unlocked, and one waiting thread woken, when the
+     * owner has released every level. Never blocks.
+     *
+     * <p>Python: {@code threading.RLock.release()}.
      *
      * @throws IllegalStateException {@code cannot release un-acquired lock} when the
      *     calling thread does not own the lock
@@ -173,7 +195,13 @@ public final class RLock implements Acquirable {
         sync.release(1);
     }
 
-    /** Whether the lock is held, by any thread (Python 3.14's {@code RLock.locked()}). */
+    /**
+     * Whether the lock is held, by any thread. Never blocks.
+     *
+     * <p>Python: {@code threading.RLock.locked()} (3.14; 3.13 has none).
+     *
+     * @return {@code true} if some thread owns the lock
+     */
     public boolean locked() {
         return sync.isLocked();
     }
@@ -195,6 +223,8 @@ public final class RLock implements Acquirable {
     /**
      * As CPython's repr:
      * {@code <locked pythreading.threading.RLock object owner=IDENT count=2 at 0x…>}.
+     *
+     * @return the state, the class, the owner's ident, the depth and the identity hash
      */
     @Override
     public String toString() {

@@ -76,7 +76,11 @@ public class Semaphore implements Acquirable {
 
     final Sync sync;
 
-    /** Creates a semaphore with the value 1. */
+    /**
+     * Creates a semaphore with the value 1.
+     *
+     * <p>Python: {@code threading.Semaphore()}.
+     */
     public Semaphore() {
         this(1);
     }
@@ -84,6 +88,9 @@ public class Semaphore implements Acquirable {
     /**
      * Creates a semaphore with the given initial value.
      *
+     * <p>Python: {@code threading.Semaphore(value=1)}.
+     *
+     * @param value the initial counter, zero or more
      * @throws IllegalArgumentException {@code semaphore initial value must be >= 0}
      */
     public Semaphore(int value) {
@@ -104,6 +111,8 @@ public class Semaphore implements Acquirable {
     /**
      * Decrements the counter, blocking while it is zero.
      *
+     * <p>Python: {@code threading.Semaphore.acquire()}.
+     *
      * @return {@code true}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
@@ -123,6 +132,9 @@ public class Semaphore implements Acquirable {
      * With {@code blocking} true, as {@link #acquire()}; otherwise decrements the counter
      * only if it is above zero now.
      *
+     * <p>Python: {@code threading.Semaphore.acquire(blocking)}.
+     *
+     * @param blocking whether to wait; {@code false}: try once
      * @return whether the counter was decremented
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
@@ -133,8 +145,12 @@ public class Semaphore implements Acquirable {
 
     /**
      * Decrements the counter, waiting at most {@code timeout} seconds for it to be above
-     * zero; a timeout of zero or less only tries once.
+     * zero; a timeout of zero or less (or NaN) only tries once.
      *
+     * <p>Python: {@code threading.Semaphore.acquire(blocking=True, timeout=None)}.
+     *
+     * @param blocking must be {@code true}: a non-blocking call takes no timeout
+     * @param timeout the longest wait, in seconds
      * @return whether the counter was decremented
      * @throws IllegalArgumentException {@code can't specify timeout for non-blocking
      *     acquire} when {@code blocking} is false; {@code timestamp out of range for
@@ -160,16 +176,30 @@ public class Semaphore implements Acquirable {
         }
     }
 
-    /** Increments the counter by one, waking one waiting thread. */
+    /**
+     * Increments the counter by one, waking one waiting thread. Never blocks; any thread
+     * may release.
+     *
+     * <p>Python: {@code threading.Semaphore.release()}.
+     *
+     * @throws IllegalArgumentException {@code semaphore value overflow} past
+     *     {@link Integer#MAX_VALUE}; for a {@link BoundedSemaphore}, {@code Semaphore
+     *     released too many times} above its initial value
+     */
     @Override
     public void release() {
         release(1);
     }
 
     /**
-     * Increments the counter by {@code n}, waking up to {@code n} waiting threads.
+     * Increments the counter by {@code n}, waking up to {@code n} waiting threads. Never
+     * blocks; any thread may release.
      *
-     * @throws IllegalArgumentException {@code n must be one or more}
+     * <p>Python: {@code threading.Semaphore.release(n=1)}.
+     *
+     * @param n how much to add, one or more
+     * @throws IllegalArgumentException {@code n must be one or more}; {@code semaphore
+     *     value overflow} past {@link Integer#MAX_VALUE} (the counter is then unchanged)
      */
     public void release(int n) {
         if (n < 1) {
@@ -183,7 +213,11 @@ public class Semaphore implements Acquirable {
         return sync.value();
     }
 
-    /** As CPython's repr: {@code <pythreading.threading.Semaphore at 0x…: value=3>}. */
+    /**
+     * As CPython's repr: {@code <pythreading.threading.Semaphore at 0x…: value=3>}.
+     *
+     * @return the class, the identity hash and the counter
+     */
     @Override
     public String toString() {
         return "<" + getClass().getName() + " at 0x"

@@ -100,19 +100,36 @@ public class Thread implements Runnable {
     /** Order of registration, for {@link Threading#enumerate()}. */
     volatile long registrationSerial;
 
-    /** Creates a thread that does nothing unless {@link #run()} is overridden. */
+    /**
+     * Creates a thread that does nothing unless {@link #run()} is overridden. Its name is
+     * {@code Thread-N}; it is a daemon if the creating thread is one.
+     *
+     * <p>Python: {@code threading.Thread()}.
+     */
     public Thread() {
         this(null, null);
     }
 
-    /** Creates a thread that runs {@code target} ({@code null}: nothing). */
+    /**
+     * Creates a thread that runs {@code target} ({@code null}: nothing). Its name is
+     * {@code Thread-N}; it is a daemon if the creating thread is one.
+     *
+     * <p>Python: {@code threading.Thread(target=target)}.
+     *
+     * @param target what {@link #run()} calls, or {@code null}
+     */
     public Thread(Runnable target) {
         this(target, null);
     }
 
     /**
      * Creates a thread that runs {@code target}, named {@code name} ({@code null} or empty:
-     * {@code Thread-N}).
+     * {@code Thread-N}). It is a daemon if the creating thread is one.
+     *
+     * <p>Python: {@code threading.Thread(target=target, name=name)}.
+     *
+     * @param target what {@link #run()} calls, or {@code null}
+     * @param name the thread's name, or {@code null}
      */
     public Thread(Runnable target, String name) {
         this(target, name, null, false);
@@ -136,7 +153,12 @@ public class Thread implements Runnable {
         this.ident = javaThread == null ? null : idOf(javaThread);
     }
 
-    /** A builder for threads with more options: daemon, virtual. */
+    /**
+     * A builder for threads with more options: daemon, virtual. Python's keyword
+     * arguments of {@code threading.Thread(...)}.
+     *
+     * @return a new builder, with every option at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -146,6 +168,8 @@ public class Thread implements Runnable {
      * the new thread is running, as CPython's does: the thread is then alive (until it
      * ends), has its {@link #ident()} and {@link #nativeId()}, and is listed by
      * {@link Threading#enumerate()}.
+     *
+     * <p>Python: {@code threading.Thread.start()}.
      *
      * @throws IllegalStateException {@code threads can only be started once};
      *     {@code can't start new thread} if the JVM or the OS refuses one
@@ -212,7 +236,10 @@ public class Thread implements Runnable {
 
     /**
      * The thread's activity: calls the target given to the constructor, if any. Override
-     * it in a subclass to give the thread something to do.
+     * it in a subclass to give the thread something to do. Called by the new thread after
+     * {@link #start()}; calling it directly runs it in the calling thread.
+     *
+     * <p>Python: {@code threading.Thread.run()}.
      */
     @Override
     public void run() {
@@ -227,7 +254,9 @@ public class Thread implements Runnable {
     }
 
     /**
-     * Waits until the thread ends.
+     * Waits until the thread ends, as long as necessary.
+     *
+     * <p>Python: {@code threading.Thread.join()} ({@code timeout=None}).
      *
      * @throws IllegalStateException {@code cannot join thread before it is started};
      *     {@code cannot join current thread}
@@ -243,6 +272,9 @@ public class Thread implements Runnable {
      * zero). Returns nothing either way, as in Python: {@link #isAlive()} tells whether the
      * thread ended.
      *
+     * <p>Python: {@code threading.Thread.join(timeout)}.
+     *
+     * @param timeout the longest wait, in seconds
      * @throws IllegalStateException {@code cannot join thread before it is started};
      *     {@code cannot join current thread}
      * @throws IllegalArgumentException {@code Invalid value NaN (not a number)};
@@ -255,7 +287,17 @@ public class Thread implements Runnable {
         awaitStopped(Timeouts.forJoin(timeout));
     }
 
-    /** As {@link #join(double)}, with the timeout as a {@link Duration}. */
+    /**
+     * As {@link #join(double)}, with the timeout as a {@link Duration}.
+     *
+     * @param timeout the longest wait
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalStateException {@code cannot join thread before it is started};
+     *     {@code cannot join current thread}
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     beyond {@link Threading#TIMEOUT_MAX}
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
     public void join(Duration timeout) {
         join(Timeouts.seconds(timeout));
     }
@@ -285,18 +327,38 @@ public class Thread implements Runnable {
         }
     }
 
-    /** Whether the thread has been started and has not yet ended. */
+    /**
+     * Whether the thread is alive: started and not yet ended. Never blocks.
+     *
+     * <p>Python: {@code threading.Thread.is_alive()}.
+     *
+     * @return {@code true} from {@link #start()} until the thread's {@link #run()} (and
+     *     the excepthook, if it failed) is over
+     */
     public boolean isAlive() {
         int state = lifecycle.get();
         return state == STARTED || state == RUNNING;
     }
 
-    /** The thread's name. */
+    /**
+     * The thread's name.
+     *
+     * <p>Python: {@code threading.Thread.name}.
+     *
+     * @return the name, never {@code null}
+     */
     public String getName() {
         return name;
     }
 
-    /** Renames the thread, and its Java thread. Allowed at any time, as in Python. */
+    /**
+     * Renames the thread, and its Java thread. Allowed at any time, as in Python.
+     *
+     * <p>Python: {@code threading.Thread.name = name}.
+     *
+     * @param name the new name
+     * @throws NullPointerException if {@code name} is null
+     */
     public void setName(String name) {
         if (name == null) {
             throw new NullPointerException("name");
@@ -308,7 +370,13 @@ public class Thread implements Runnable {
         }
     }
 
-    /** Whether this is a daemon thread. */
+    /**
+     * Whether this is a daemon thread: one that does not keep the program running.
+     *
+     * <p>Python: {@code threading.Thread.daemon}.
+     *
+     * @return {@code true} for a daemon thread
+     */
     public boolean isDaemon() {
         return daemon;
     }
@@ -316,6 +384,9 @@ public class Thread implements Runnable {
     /**
      * Makes this a daemon thread, or not; only before {@link #start()}.
      *
+     * <p>Python: {@code threading.Thread.daemon = daemon}.
+     *
+     * @param daemon whether the thread is a daemon
      * @throws IllegalStateException {@code cannot set daemon status of active thread}
      */
     public void setDaemon(boolean daemon) {
@@ -325,7 +396,14 @@ public class Thread implements Runnable {
         this.daemon = daemon;
     }
 
-    /** The thread's identifier (its Java thread id), or {@code null} before it starts. */
+    /**
+     * The thread's identifier: its Java thread id, the value {@link Threading#getIdent()}
+     * returns in it.
+     *
+     * <p>Python: {@code threading.Thread.ident}.
+     *
+     * @return the identifier, or {@code null} before the thread starts
+     */
     public Long ident() {
         return ident;
     }
@@ -334,6 +412,10 @@ public class Thread implements Runnable {
      * The OS's id for the thread (Linux: its TID), or {@code null} before it starts, for a
      * virtual thread, or when it cannot be known (the main thread, if pythreading was
      * first used in another thread).
+     *
+     * <p>Python: {@code threading.Thread.native_id}.
+     *
+     * @return the native id, or {@code null}
      */
     public Long nativeId() {
         if (lifecycle.get() == NEW || virtual) {
@@ -365,7 +447,12 @@ public class Thread implements Runnable {
         return simple.isEmpty() ? getClass().getName().substring(getClass().getName().lastIndexOf('.') + 1) : simple;
     }
 
-    /** As CPython's repr: {@code <Thread(Thread-1, started daemon 42)>}. */
+    /**
+     * As CPython's repr: {@code <Thread(Thread-1, started daemon 42)>}.
+     *
+     * @return the class, the name, the status ({@code initial}, {@code started} or
+     *     {@code stopped}), whether it is a daemon, and the ident
+     */
     @Override
     public String toString() {
         String status;
@@ -397,7 +484,7 @@ public class Thread implements Runnable {
 
     /**
      * Builds a {@link Thread} with the options of Python's constructor, and
-     * {@code virtual}.
+     * {@code virtual}. Made by {@link Thread#builder()}; each setter returns the builder.
      */
     public static final class Builder {
         private Runnable target;
@@ -408,27 +495,52 @@ public class Thread implements Runnable {
         private Builder() {
         }
 
-        /** What the thread runs. */
+        /**
+         * What the thread runs; nothing if not given.
+         *
+         * <p>Python: the {@code target} argument.
+         *
+         * @param target what {@link Thread#run()} calls, or {@code null}
+         * @return this builder
+         */
         public Builder target(Runnable target) {
             this.target = target;
             return this;
         }
 
-        /** The thread's name; {@code Thread-N} if not given. */
+        /**
+         * The thread's name; {@code Thread-N} if not given (or {@code null} or empty).
+         *
+         * <p>Python: the {@code name} argument.
+         *
+         * @param name the name, or {@code null}
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** Whether it is a daemon thread; inherited from the creating thread if not given. */
+        /**
+         * Whether it is a daemon thread; inherited from the creating thread (the one that
+         * calls {@link #build()}) if not given.
+         *
+         * <p>Python: the {@code daemon} argument.
+         *
+         * @param daemon whether the thread is a daemon
+         * @return this builder
+         */
         public Builder daemon(boolean daemon) {
             this.daemon = daemon;
             return this;
         }
 
         /**
-         * Whether it runs on a virtual thread (Java 21 or later).
+         * Whether it runs on a virtual thread (Java 21 or later); a platform thread if not
+         * given. Not in Python.
          *
+         * @param virtual whether the thread is virtual
+         * @return this builder
          * @throws UnsupportedOperationException on a JVM without virtual threads
          */
         public Builder virtual(boolean virtual) {
@@ -439,7 +551,11 @@ public class Thread implements Runnable {
             return this;
         }
 
-        /** The new, unstarted thread. */
+        /**
+         * Makes the thread. The builder can be used again.
+         *
+         * @return the new, unstarted thread
+         */
         public Thread build() {
             return new Thread(target, name, daemon, virtual);
         }

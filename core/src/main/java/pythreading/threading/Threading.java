@@ -24,7 +24,12 @@ import pythreading.internal.Timeouts;
  */
 public final class Threading {
 
-    /** The largest timeout accepted by the timed calls, in seconds: 9223372036.0. */
+    /**
+     * The largest timeout accepted by the timed calls, in seconds: 9223372036.0. A larger
+     * one is refused with {@code timestamp out of range for platform time_t}.
+     *
+     * <p>Python: {@code threading.TIMEOUT_MAX}.
+     */
     public static final double TIMEOUT_MAX = Timeouts.TIMEOUT_MAX;
 
     private static final Consumer<ExceptHookArgs> DEFAULT_EXCEPTHOOK = Threading::printException;
@@ -36,12 +41,27 @@ public final class Threading {
     private Threading() {
     }
 
-    /** The calling thread's {@link Thread} (Python's {@code current_thread()}). */
+    /**
+     * The calling thread's {@link Thread}: the one it was started as, the main thread, or
+     * a dummy made now for a thread that pythreading did not start (the same one on every
+     * call). Never blocks.
+     *
+     * <p>Python: {@code threading.current_thread()}.
+     *
+     * @return the calling thread's {@code Thread}, never {@code null}
+     */
     public static Thread currentThread() {
         return ThreadRegistry.current();
     }
 
-    /** The main thread: the thread the JVM started the program in. */
+    /**
+     * The main thread: the thread the JVM started the program in, named
+     * {@code MainThread}.
+     *
+     * <p>Python: {@code threading.main_thread()}.
+     *
+     * @return the main thread's {@code Thread}
+     */
     public static Thread mainThread() {
         return ThreadRegistry.MAIN;
     }
@@ -49,17 +69,34 @@ public final class Threading {
     /**
      * Every thread alive now: started and not yet ended, the main thread, and foreign
      * threads known through {@link #currentThread()}; in the order they became known.
+     *
+     * <p>Python: {@code threading.enumerate()}.
+     *
+     * @return a new list, which the caller may change
      */
     public static List<Thread> enumerate() {
         return ThreadRegistry.enumerate();
     }
 
-    /** The number of threads alive now: the size of {@link #enumerate()}. */
+    /**
+     * The number of threads alive now: the size of {@link #enumerate()}.
+     *
+     * <p>Python: {@code threading.active_count()}.
+     *
+     * @return the number of live threads
+     */
     public static int activeCount() {
         return enumerate().size();
     }
 
-    /** The calling thread's identifier: its Java thread id, never zero. */
+    /**
+     * The calling thread's identifier: its Java thread id, never zero. It is the
+     * {@link Thread#ident()} of {@link #currentThread()}.
+     *
+     * <p>Python: {@code threading.get_ident()}.
+     *
+     * @return the identifier
+     */
     @SuppressWarnings("deprecation") // Thread.getId(): threadId() is Java 19+
     public static long getIdent() {
         return java.lang.Thread.currentThread().getId();
@@ -67,7 +104,12 @@ public final class Threading {
 
     /**
      * The OS's id for the calling thread (on Linux, the kernel's TID; in a virtual thread,
-     * that of the carrier thread running it now).
+     * that of the carrier thread running it now). Where the OS's id cannot be read, the
+     * Java thread id stands in.
+     *
+     * <p>Python: {@code threading.get_native_id()}.
+     *
+     * @return the native id
      */
     public static long getNativeId() {
         long id = NativeThreadId.ofCurrentThread();
@@ -77,7 +119,13 @@ public final class Threading {
         return id;
     }
 
-    /** The handler of exceptions that escape a thread's {@link Thread#run()}. */
+    /**
+     * The handler of exceptions that escape a thread's {@link Thread#run()}.
+     *
+     * <p>Python: {@code threading.excepthook}.
+     *
+     * @return the handler set by {@link #setExcepthook(Consumer)}, or the default
+     */
     public static Consumer<ExceptHookArgs> excepthook() {
         return excepthook;
     }
@@ -85,13 +133,24 @@ public final class Threading {
     /**
      * Sets the handler of exceptions that escape a thread's {@link Thread#run()};
      * {@code null} restores the default, which prints {@code Exception in thread NAME:}
-     * and the stack trace to standard error.
+     * and the stack trace to standard error. An exception thrown by the handler is printed
+     * to standard error ({@code Exception in threading.excepthook:}).
+     *
+     * <p>Python: {@code threading.excepthook = hook}.
+     *
+     * @param hook the new handler, or {@code null} for the default
      */
     public static void setExcepthook(Consumer<ExceptHookArgs> hook) {
         excepthook = hook == null ? DEFAULT_EXCEPTHOOK : hook;
     }
 
-    /** The stack size for threads started from now on, in bytes; 0: the JVM's default. */
+    /**
+     * The stack size for threads started from now on, in bytes; 0: the JVM's default.
+     *
+     * <p>Python: {@code threading.stack_size()}.
+     *
+     * @return the current setting
+     */
     public static long stackSize() {
         return stackSize;
     }
@@ -100,6 +159,10 @@ public final class Threading {
      * Sets the stack size, in bytes, for platform threads started from now on (0: the
      * JVM's default), and returns the previous setting. The JVM may treat it as a hint.
      *
+     * <p>Python: {@code threading.stack_size(size)}.
+     *
+     * @param size the new stack size in bytes: 0, or 32768 or more
+     * @return the previous setting
      * @throws IllegalArgumentException {@code size must be 0 or a positive value};
      *     {@code size not valid: N bytes} below 32768
      */

@@ -32,6 +32,10 @@ public class Timer extends Thread {
      * A timer that runs {@code function} {@code interval} seconds after it is started (at
      * once for zero or less).
      *
+     * <p>Python: {@code threading.Timer(interval, function)}.
+     *
+     * @param interval the delay, in seconds
+     * @param function what to run
      * @throws NullPointerException if {@code function} is null
      * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
      *     beyond {@link Threading#TIMEOUT_MAX}
@@ -45,17 +49,35 @@ public class Timer extends Thread {
         this.function = function;
     }
 
-    /** As {@link #Timer(double, Runnable)}, with the interval as a {@link Duration}. */
+    /**
+     * As {@link #Timer(double, Runnable)}, with the interval as a {@link Duration}.
+     *
+     * @param interval the delay
+     * @param function what to run
+     * @throws NullPointerException if {@code interval} or {@code function} is null
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     beyond {@link Threading#TIMEOUT_MAX}
+     */
     public Timer(Duration interval, Runnable function) {
         this(Timeouts.seconds(interval), function);
     }
 
-    /** Stops the timer if it is still waiting. */
+    /**
+     * Stops the timer if it is still waiting; otherwise does nothing. Never blocks, and
+     * does not wait for the timer's thread to end.
+     *
+     * <p>Python: {@code threading.Timer.cancel()}.
+     */
     public void cancel() {
         finished.set();
     }
 
-    /** Waits for the interval, then runs the function unless cancelled meanwhile. */
+    /**
+     * Waits for the interval, then runs the function unless cancelled meanwhile. Runs in
+     * the timer's thread after {@link #start()}.
+     *
+     * <p>Python: {@code threading.Timer.run()}.
+     */
     @Override
     public void run() {
         try {
@@ -70,7 +92,13 @@ public class Timer extends Thread {
         }
     }
 
-    /** The delay, in seconds. */
+    /**
+     * The delay given to the constructor.
+     *
+     * <p>Python: {@code threading.Timer.interval}.
+     *
+     * @return the delay, in seconds
+     */
     public double interval() {
         return interval;
     }

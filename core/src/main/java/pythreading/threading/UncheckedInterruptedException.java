@@ -13,11 +13,20 @@ public class UncheckedInterruptedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Wraps the interrupt that stopped a blocking call. */
+    /**
+     * Wraps the interrupt that stopped a blocking call.
+     *
+     * @param cause the interrupt
+     */
     public UncheckedInterruptedException(InterruptedException cause) {
         super(cause);
     }
 
+    /**
+     * The interrupt that stopped the call.
+     *
+     * @return the {@link InterruptedException}
+     */
     @Override
     public synchronized InterruptedException getCause() {
         return (InterruptedException) super.getCause();
