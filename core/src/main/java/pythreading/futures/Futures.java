@@ -153,6 +153,26 @@ public final class Futures {
         return doAwait(fs, true, timeout, returnWhen);
     }
 
+    /**
+     * As {@link #await(Collection, double, ReturnWhen)}, with the timeout as a
+     * {@link Duration}.
+     *
+     * @param fs the futures (duplicates count once)
+     * @param <F> the type of the futures
+     * @param timeout the longest wait
+     * @param returnWhen when to return
+     * @return the futures done and those not done, at the moment it returned
+     * @throws NullPointerException if {@code timeout} or {@code returnWhen} is null
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     *     for a wait beyond {@link pythreading.threading.Threading#TIMEOUT_MAX}
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting
+     */
+    public static <F extends Future<?>> DoneAndNotDone<F> await(Collection<F> fs, Duration timeout,
+            ReturnWhen returnWhen) {
+        return await(fs, Timeouts.seconds(timeout), returnWhen);
+    }
+
     private static <F extends Future<?>> DoneAndNotDone<F> doAwait(Collection<F> fs, boolean timed,
             double timeout, ReturnWhen returnWhen) {
         if (returnWhen == null) {

@@ -2,6 +2,7 @@ package pythreading.futures;
 
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -334,6 +335,24 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
     public <T, R> MapResults<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> inputs,
             double timeout) {
         return map(fn, inputs, true, timeout);
+    }
+
+    /**
+     * As {@link #map(Function, Iterable, double)}, with the timeout as a {@link Duration}.
+     *
+     * @param fn the call, applied to each input
+     * @param inputs the inputs, read to the end now
+     * @param timeout the time from this call within which every result must be ready
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, to iterate once (and close, to cancel what is left)
+     * @throws NullPointerException if {@code fn} or {@code timeout} is null
+     * @throws BrokenThreadPool as {@link #map(Function, Iterable, double)}
+     * @throws IllegalStateException {@code cannot schedule new futures after shutdown}
+     */
+    public <T, R> MapResults<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            Duration timeout) {
+        return map(fn, inputs, Timeouts.seconds(timeout));
     }
 
     private <T, R> MapResults<R> map(Function<? super T, ? extends R> fn, Iterable<? extends T> inputs,

@@ -60,6 +60,17 @@ public class SimpleQueue<E> {
     }
 
     /**
+     * As {@link #put(Object)}: {@code block} and {@code timeout} are ignored, as in Python.
+     *
+     * @param item the item, {@code null} included
+     * @param block ignored
+     * @param timeout ignored (it may be null)
+     */
+    public void put(E item, boolean block, Duration timeout) {
+        put(item);
+    }
+
+    /**
      * As {@link #put(Object)}.
      *
      * <p>Python: {@code queue.SimpleQueue.put_nowait(item)}.

@@ -103,6 +103,20 @@ public class Barrier {
         this(parties, action, timeout, true);
     }
 
+    /**
+     * As {@link #Barrier(int, Runnable, double)}, with the default timeout as a
+     * {@link Duration}.
+     *
+     * @param parties the number of threads that must arrive, one or more
+     * @param action run once per cycle by the last thread to arrive, or {@code null}
+     * @param timeout the default timeout of {@link #await()}
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException {@code parties must be > 0}
+     */
+    public Barrier(int parties, Runnable action, Duration timeout) {
+        this(parties, action, Timeouts.seconds(timeout));
+    }
+
     private Barrier(int parties, Runnable action, double timeout, boolean hasTimeout) {
         if (parties < 1) {
             throw new IllegalArgumentException("parties must be > 0");

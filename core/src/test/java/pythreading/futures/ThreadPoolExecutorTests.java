@@ -244,6 +244,21 @@ class ThreadPoolExecutorTests {
     }
 
     @Test
+    void testMapDurationTimeout() {
+        // pythreading: map(fn, inputs, Duration) times out as map(fn, inputs, double) does
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            MapResults<Integer> results = executor.map(x -> {
+                await(release);
+                return x;
+            }, List.of(0), java.time.Duration.ofMillis(100));
+            assertThatThrownBy(() -> results.iterator().next()).isExactlyInstanceOf(TimeoutError.class);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void testMapTimeoutCountedFromCall() {
         // pythreading: map's timeout runs from the map() call, not from the iteration (as in CPython)
         CountDownLatch release = new CountDownLatch(1);

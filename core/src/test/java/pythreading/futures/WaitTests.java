@@ -195,6 +195,12 @@ class WaitTests {
         assertThat(Futures.await(List.of(future), Duration.ofMillis(100)).notDone()).isEqualTo(set(future));
         FuturesTestSupport.assertTimeout(FuturesTestSupport.secondsSince(t0), shortTimeout);
         assertThat(Futures.await(List.of(future), shortTimeout).notDone()).isEqualTo(set(future));
+        t0 = System.nanoTime();
+        assertThat(Futures.await(List.of(future), Duration.ofMillis(100), ReturnWhen.FIRST_COMPLETED).notDone())
+                .isEqualTo(set(future));
+        FuturesTestSupport.assertTimeout(FuturesTestSupport.secondsSince(t0), shortTimeout);
+        assertThat(Futures.await(List.of(successfulFuture, future), Duration.ofSeconds(10), ReturnWhen.FIRST_COMPLETED)
+                .done()).isEqualTo(set(successfulFuture));
     }
 
     @Test

@@ -309,11 +309,13 @@ class SimpleQueueTests {
         q.put(3, false, 5.0);
         q.put(4, true, 0.0);
         q.put(5, true, Double.NaN);
+        q.put(6, true, Duration.ofSeconds(-1));
+        q.put(7, false, (Duration) null);
         assertThat(secondsSince(start)).isLessThan(1.0);
         List<Integer> got = new ArrayList<>();
         while (!q.empty()) {
             got.add(q.get());
         }
-        assertThat(got).containsExactly(1, 2, 3, 4, 5);
+        assertThat(got).containsExactly(1, 2, 3, 4, 5, 6, 7);
     }
 }

@@ -490,6 +490,18 @@ class BarrierTests {
     }
 
     @Test
+    void defaultDurationTimeout() {
+        // pythreading: Barrier(parties, action, Duration) sets await()'s default timeout as the double form does
+        Barrier b = new Barrier(2, null, TestSupport.seconds(0.1));
+        long start = System.nanoTime();
+        assertThatThrownBy(b::await).isInstanceOf(BrokenBarrierError.class);
+        TestSupport.assertTimeout(TestSupport.secondsSince(start), 0.1);
+        assertThat(b.isBroken()).isTrue();
+        assertThatThrownBy(() -> new Barrier(2, null, (java.time.Duration) null))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void defaultTimeout() {
         // lock_tests.BarrierTests.test_default_timeout
         double timeout = 0.100;
