@@ -3,6 +3,7 @@ package pythreading.bench;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +27,9 @@ import pythreading.queue.Queue;
  * Items handed from producers to consumers through a queue: pythreading's {@link Queue}
  * beside {@link ArrayBlockingQueue} (bounded, 1000) and {@link LinkedBlockingQueue}
  * (unbounded), one producer and one consumer ({@code p1c1}) and two of each
- * ({@code p2c2}). Throughput is the sum of the put and get rates.
+ * ({@code p2c2}). Throughput is the sum of the put and get rates. {@code ltq} measures
+ * {@link LinkedTransferQueue} (unbounded only) through the same two calls, a second
+ * unbounded twin.
  *
  * <p>Both sides use the same timed calls (10 ms), so that a thread left waiting when the
  * measurement stops can leave: JMH's {@link Control} says when. With
@@ -43,7 +46,7 @@ public class QueueHandoffBenchmark {
     private static final Object ITEM = new Object();
     private static final double TIMEOUT_SECONDS = 0.010;
 
-    @Param({"juc", "pythreading", "pythreading+taskDone"})
+    @Param({"juc", "pythreading", "pythreading+taskDone", "ltq"})
     public String impl;
 
     @Param({"bounded", "unbounded"})
@@ -63,7 +66,12 @@ public class QueueHandoffBenchmark {
     @Setup
     public void setUp() {
         boolean bounded = kind.equals("bounded");
-        if (impl.equals("juc")) {
+        if (impl.equals("ltq")) {
+            if (bounded) {
+                throw new IllegalArgumentException("LinkedTransferQueue is unbounded: impl=ltq needs kind=unbounded");
+            }
+            handoff = new JucHandoff(new LinkedTransferQueue<>());
+        } else if (impl.equals("juc")) {
             BlockingQueue<Object> q = bounded ? new ArrayBlockingQueue<>(1000) : new LinkedBlockingQueue<>();
             handoff = new JucHandoff(q);
         } else {

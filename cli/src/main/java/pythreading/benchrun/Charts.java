@@ -36,9 +36,9 @@ final class Charts {
         List<Path> files = new ArrayList<>();
         Path ratios = dir.resolve(RATIOS);
         CategoryChart toJuc = bars(results, RowResult::ratio,
-                "pythreading's time ÷ java.util.concurrent's (below 1: pythreading is faster)", "ratio", false);
+                "pythreading's time ÷ java.util.concurrent's (below 1: pythreading is faster; log scale)", "ratio", true);
         CategoryChart toCPython = bars(results, RowResult::speedup,
-                "speed-up over CPython " + (results.python() != null ? results.python() : "")
+                "speed-up over " + (results.python() != null ? results.python() : "CPython")
                         + " (CPython's time ÷ pythreading's; log scale)", "speed-up", true);
         stack(ratios, toJuc, toCPython);
         files.add(ratios);

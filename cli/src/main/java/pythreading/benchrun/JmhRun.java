@@ -53,6 +53,10 @@ final class JmhRun {
                 .jvm(jdk.java().toString())
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);
+        if (jdk.feature() >= 24) {
+            // JMH reads fields through sun.misc.Unsafe, which JDK 24+ warns about on every fork.
+            options.jvmArgsAppend("--sun-misc-unsafe-memory-access=allow");
+        }
         if (mode.warmupIterations > 0) {
             options.warmupTime(TimeValue.milliseconds(mode.warmupMillis));
         }

@@ -164,10 +164,11 @@ public class Thread implements Runnable {
     }
 
     /**
-     * Starts the thread: its {@link #run()} runs in a new thread of control. Returns once
-     * the new thread is running, as CPython's does: the thread is then alive (until it
-     * ends), has its {@link #ident()} and {@link #nativeId()}, and is listed by
-     * {@link Threading#enumerate()}.
+     * Starts the thread: its {@link #run()} runs in a new thread of control. The thread
+     * is then alive (until it ends), has its {@link #ident()}, and is listed by
+     * {@link Threading#enumerate()}. A platform thread's start returns once the new
+     * thread runs, with its {@link #nativeId()}, as CPython's does; a virtual thread's
+     * returns once the scheduler has it, as Java's does.
      *
      * <p>Python: {@code threading.Thread.start()}.
      *
@@ -210,9 +211,14 @@ public class Thread implements Runnable {
             lifecycle.unstart();
             throw new IllegalStateException("can't start new thread", e);
         }
-        // As CPython's start(), return once the thread runs: it has recorded its native id
-        // and will run even if the program ends at once (a daemon gets to begin).
-        lifecycle.acquireShared(RUNNING);
+        // As CPython's start(), a platform thread's start returns once the thread runs: it
+        // has recorded its native id and will run even if the program ends at once (a
+        // daemon gets to begin). A virtual thread has no native id, and its hand-over to
+        // the scheduler is all Java's start() does: waiting for it to run would make
+        // starting many of them serial (a park and an unpark per thread).
+        if (!virtual) {
+            lifecycle.acquireShared(RUNNING);
+        }
     }
 
     private void bootstrap() {

@@ -51,8 +51,9 @@ class MemoryTests {
         boolean virtual = VirtualThreads.supported();
 
         long start = System.nanoTime();
-        // Thread.start() returns once the new thread runs, so a single starter would pace
-        // the whole test; a few starters, each starting and joining batches, keep it short.
+        // A platform thread's start() returns once the new thread runs, so a single starter
+        // would pace the whole test on 17; a few starters, each starting and joining
+        // batches, keep it short.
         int starters = Math.max(2, Runtime.getRuntime().availableProcessors());
         AtomicInteger nextBatch = new AtomicInteger();
         List<java.lang.Thread> starterThreads = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import pythreading.bench.CPython;
+import pythreading.bench.CpuWork;
 import pythreading.threading.Thread;
 
 /** The same CPU-bound work on 1 thread and on N threads (N = cores), on the JVM and on CPython. */
@@ -27,11 +28,7 @@ public class Gil {
 
     /** The work: n steps of a 64-bit linear congruential generator (CPython's count() in gil.py). */
     static long count(long n) {
-        long x = n;
-        for (long i = 0; i < n; i++) {
-            x = x * 6364136223846793005L + 1442695040888963407L;
-        }
-        return x;
+        return CpuWork.lcg(n, n);
     }
 
     /** Seconds to do {@code steps} of work split over {@code nthreads} pythreading threads. */
