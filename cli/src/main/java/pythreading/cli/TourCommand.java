@@ -2,6 +2,7 @@ package pythreading.cli;
 
 import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,9 +11,10 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import pythreading.threading.Trace;
 import pythreading.tour.Chapter;
 import pythreading.tour.Chapters;
 import pythreading.tour.Example;
@@ -25,7 +27,8 @@ import pythreading.tour.Example;
             "interpreter; its output follows a header naming the chapter and the example.",
             "",
             "With no CHAPTER, runs them all, in order (about as long as the originals' sleeps)."},
-        footer = {"", "Examples:", "  pythreading tour --list", "  pythreading tour daemon", "  pythreading tour lock rlock"})
+        footer = {"", "Examples:", "  pythreading tour --list", "  pythreading tour daemon", "  pythreading tour lock rlock",
+            "  pythreading tour semaphore --timeline    also writes semaphore.html and semaphore.json"})
 public final class TourCommand implements Callable<Integer> {
 
     /** How long one example may run before it is stopped: none should come near it. */
@@ -36,6 +39,16 @@ public final class TourCommand implements Callable<Integer> {
 
     @Option(names = {"-l", "--list"}, description = "List the chapters with a one-line summary each, and exit.")
     boolean list;
+
+    @Option(names = "--timeline",
+            description = "Record each example's threads, waits and holds, and write them as a self-contained "
+                    + "page (CHAPTER.html, or CHAPTER-EXAMPLE.html when the chapter has several examples) and "
+                    + "as Chrome trace JSON for Perfetto (.json beside it).")
+    boolean timeline;
+
+    @Option(names = "--timeline-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "Where --timeline writes its files (default: the current directory).")
+    Path timelineDir;
 
     @Parameters(paramLabel = "CHAPTER", arity = "0..*", description = "Chapters to run (default: all). See --list.")
     List<String> chapterNames = new ArrayList<>();
@@ -58,7 +71,7 @@ public final class TourCommand implements Callable<Integer> {
                 out.printf("%n-- %s: %s (%s) --%n", example.id(), example.title(),
                         example.mainClass().getSimpleName());
                 out.flush();
-                int status = run(example);
+                int status = run(example, timeline ? timelineFiles(chapter, example) : List.of());
                 if (status != 0) {
                     failures++;
                     out.printf("!! %s exited with status %d%n", example.mainClass().getName(), status);
@@ -82,11 +95,23 @@ public final class TourCommand implements Callable<Integer> {
         return chosen;
     }
 
-    /** Runs one example in a new JVM, its output going straight to ours. */
-    private static int run(Example example) throws Exception {
+    /** The --timeline files of one example: the page and the JSON beside it. */
+    private List<Path> timelineFiles(Chapter chapter, Example example) {
+        String base = chapter.examples().size() == 1 ? chapter.name() : chapter.name() + "-" + example.id();
+        Path dir = timelineDir.toAbsolutePath().normalize();
+        return List.of(dir.resolve(base + ".html"), dir.resolve(base + ".json"));
+    }
+
+    /** Runs one example in a new JVM, its output going straight to ours; records its trace into {@code traceFiles}. */
+    private static int run(Example example, List<Path> traceFiles) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                example.mainClass().getName())
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        if (!traceFiles.isEmpty()) {
+            command.add("-D" + Trace.FILES_PROPERTY + "="
+                    + traceFiles.stream().map(Path::toString).collect(Collectors.joining(",")));
+        }
+        command.add(example.mainClass().getName());
+        Process process = new ProcessBuilder(command)
                 .inheritIO()
                 .start();
         if (!process.waitFor(EXAMPLE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -9,11 +9,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import pythreading.cli.CommandRun;
 import pythreading.cli.Main;
 
@@ -92,5 +99,51 @@ class TourCommandTests {
                     + " (" + example.mainClass().getSimpleName() + ") --");
         }
         assertThat(out).doesNotContain("!!").doesNotContain("== create");
+    }
+
+    // pythreading: "tour semaphore --timeline" writes the page and the JSON, prints both
+    // paths, and the recording never shows more than 3 of the 10 threads in the pool
+    @Test
+    void timelineOfTheSemaphoreChapter(@TempDir Path dir) throws Exception {
+        String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process process = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "tour", "semaphore", "--timeline", "--timeline-dir", dir.toString())
+                .redirectErrorStream(true)
+                .start();
+        process.getOutputStream().close();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = process.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!process.waitFor(45, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("pythreading tour semaphore --timeline did not end within 45 s");
+        }
+        String out = output.get(10, TimeUnit.SECONDS);
+        assertThat(process.exitValue()).as(out).isZero();
+        Path html = dir.toAbsolutePath().resolve("semaphore.html");
+        Path json = dir.toAbsolutePath().resolve("semaphore.json");
+        assertThat(out).contains("pythreading: trace written to " + html, "pythreading: trace written to " + json);
+        assertThat(Files.readString(html)).contains("thread_9");
+        Matcher hold = Pattern.compile("\"name\":\"hold (Semaphore-\\d+)\",[^}]*\"ts\":([0-9.]+),\"dur\":([0-9.]+)")
+                .matcher(Files.readString(json));
+        List<double[]> edges = new ArrayList<>();
+        while (hold.find()) {
+            double ts = Double.parseDouble(hold.group(2));
+            edges.add(new double[] {ts, 1});
+            edges.add(new double[] {ts + Double.parseDouble(hold.group(3)), -1});
+        }
+        assertThat(edges).as("one hold per thread").hasSize(20);
+        edges.sort(Comparator.<double[]>comparingDouble(e -> e[0]).thenComparingDouble(e -> e[1]));
+        int holders = 0;
+        int most = 0;
+        for (double[] e : edges) {
+            holders += (int) e[1];
+            most = Math.max(most, holders);
+        }
+        assertThat(most).as("holders at any moment").isBetween(1, 3);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import pythreading.internal.KeepAlive;
 import pythreading.internal.Timeouts;
+import pythreading.internal.trace.Recorder;
 import pythreading.queue.Empty;
 import pythreading.queue.SimpleQueue;
 import pythreading.threading.ExceptHookArgs;
@@ -78,8 +79,15 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
 
         @Override
         public void run() {
+            boolean traced = Recorder.on();
             if (!setRunningOrNotifyCancel()) {
+                if (traced) {
+                    Recorder.taskEnds(this, "cancelled");
+                }
                 return;
+            }
+            if (traced) {
+                Recorder.taskStarts(this);
             }
             Callable<T> call = fn;
             fn = null;
@@ -87,8 +95,14 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
             try {
                 result = call.call();
             } catch (Throwable e) {
+                if (traced) {
+                    Recorder.taskEnds(this, "failed");
+                }
                 setException(e);
                 return;
+            }
+            if (traced) {
+                Recorder.taskEnds(this, "done");
             }
             setResult(result);
         }
@@ -110,6 +124,14 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
         volatile boolean shutdown;
         /** The broken message, or null. Guarded by shutdownLock (written). */
         volatile String broken;
+
+        Shared() {
+            if (Recorder.on()) {
+                // The pool's own machinery: its tasks are traced instead.
+                Recorder.hide(workQueue);
+                Recorder.hide(idle);
+            }
+        }
 
         void queued() {
             if (outstanding.getAndIncrement() == 0) {
@@ -262,6 +284,9 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
                 throw new IllegalStateException(SHUTDOWN_MESSAGE);
             }
             shared.queued();
+            if (Recorder.on()) {
+                Recorder.taskQueued(item, this);
+            }
             shared.workQueue.put(item);
             adjustThreadCount();
         } finally {

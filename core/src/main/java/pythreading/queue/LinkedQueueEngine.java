@@ -65,6 +65,7 @@ final class LinkedQueueEngine<E> extends QueueEngine<E> {
         if (c == 0) {
             signalNotEmpty();
         }
+        traced(Side.PUT);
     }
 
     @Override
@@ -87,6 +88,7 @@ final class LinkedQueueEngine<E> extends QueueEngine<E> {
         } finally {
             takeLock.unlock();
         }
+        traced(Side.GET);
         return item;
     }
 

@@ -76,10 +76,12 @@ final class LockedQueueEngine<E> extends QueueEngine<E> {
         } finally {
             lock.unlock();
         }
+        traced(Side.PUT);
     }
 
     @Override
     E get(boolean block, boolean timed, double timeout) {
+        E item;
         lock.lock();
         try {
             if (storage.size() == 0) {
@@ -90,7 +92,6 @@ final class LockedQueueEngine<E> extends QueueEngine<E> {
             } else if (block && timed) {
                 Timeouts.checkQueueTimeout(timeout);
             }
-            E item;
             try {
                 item = storage.remove(); // a failing comparator leaves the storage as it was
             } catch (RuntimeException | Error e) {
@@ -98,10 +99,11 @@ final class LockedQueueEngine<E> extends QueueEngine<E> {
                 throw e;
             }
             notFull.signal();
-            return item;
         } finally {
             lock.unlock();
         }
+        traced(Side.GET);
+        return item;
     }
 
     @Override

@@ -72,6 +72,7 @@ public class Queue<E> {
     Queue(int maxsize, QueueEngine<E> engine) {
         this.maxsize = maxsize;
         this.engine = engine;
+        engine.traced = this;
     }
 
     /**

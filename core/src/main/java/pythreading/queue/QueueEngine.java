@@ -3,6 +3,8 @@ package pythreading.queue;
 import java.util.concurrent.locks.Condition;
 import pythreading.internal.Interrupts;
 import pythreading.internal.Timeouts;
+import pythreading.internal.trace.Recorder;
+import pythreading.threading.UncheckedInterruptedException;
 
 /**
  * The mechanics behind a {@link Queue}: storage, locks and waiting. {@link Queue} holds
@@ -21,6 +23,9 @@ import pythreading.internal.Timeouts;
 abstract class QueueEngine<E> {
 
     final TaskTracker tasks;
+
+    /** What traces name: the Queue or SimpleQueue this engine serves (set once, at its construction). */
+    Object traced = this;
 
     /** @param putLock the lock held by every put while it counts its item (see {@link TaskTracker}) */
     QueueEngine(java.util.concurrent.locks.Lock putLock) {
@@ -58,6 +63,27 @@ abstract class QueueEngine<E> {
         if (!block) {
             throw expired(side);
         }
+        if (!Recorder.on()) {
+            awaitUntraced(cond, side, timed, timeout);
+            return;
+        }
+        Object wait = Recorder.waitBegins(traced);
+        String outcome = Recorder.TIMED_OUT;
+        try {
+            awaitUntraced(cond, side, timed, timeout);
+            outcome = Recorder.ACQUIRED;
+        } catch (ShutDown e) {
+            outcome = Recorder.SHUT_DOWN;
+            throw e;
+        } catch (UncheckedInterruptedException e) {
+            outcome = Recorder.INTERRUPTED;
+            throw e;
+        } finally {
+            Recorder.waitEnds(wait, outcome);
+        }
+    }
+
+    private void awaitUntraced(Condition cond, Side side, boolean timed, double timeout) {
         try {
             if (!timed) {
                 do {
@@ -82,6 +108,13 @@ abstract class QueueEngine<E> {
             } while (!ready(side));
         } catch (InterruptedException e) {
             throw Interrupts.rethrow(e);
+        }
+    }
+
+    /** Records a put or a get (they let waiters of the other side go on) when the recorder is on. */
+    final void traced(Side side) {
+        if (Recorder.on()) {
+            Recorder.signalled(traced, side == Side.PUT ? "put" : "get");
         }
     }
 

@@ -33,6 +33,7 @@ public class SimpleQueue<E> {
      * <p>Python: {@code queue.SimpleQueue()}.
      */
     public SimpleQueue() {
+        engine.traced = this;
     }
 
     /**

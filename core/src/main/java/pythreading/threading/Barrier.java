@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import pythreading.internal.Interrupts;
 import pythreading.internal.Timeouts;
+import pythreading.internal.trace.Recorder;
 
 /**
  * Python's {@code threading.Barrier}: a fixed number of threads ({@code parties}) wait
@@ -226,14 +227,35 @@ public class Barrier {
             }
             state = State.DRAINING;
             changed.signalAll();
+            if (Recorder.on()) {
+                Recorder.signalled(this, "trip");
+            }
         } catch (RuntimeException | Error e) {
             breakBarrier();
             throw e;
         }
     }
 
-    /** Waits for the last arrival. Call only when holding lock. */
+    /** Waits for the last arrival, traced when the recorder is on. Call only when holding lock. */
     private void waitForTrip(long nanos) {
+        if (!Recorder.on()) {
+            waitForTripUntraced(nanos);
+            return;
+        }
+        Object wait = Recorder.waitBegins(this);
+        String outcome = Recorder.BROKEN;
+        try {
+            waitForTripUntraced(nanos);
+            outcome = Recorder.PASSED;
+        } catch (UncheckedInterruptedException e) {
+            outcome = Recorder.INTERRUPTED;
+            throw e;
+        } finally {
+            Recorder.waitEnds(wait, outcome);
+        }
+    }
+
+    private void waitForTripUntraced(long nanos) {
         long deadline = nanos == Timeouts.FOREVER ? 0 : Timeouts.deadline(nanos);
         boolean interrupted = false;
         try {

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import pythreading.internal.Interrupts;
 import pythreading.internal.Timeouts;
+import pythreading.internal.trace.Recorder;
 
 /**
  * Python's {@code threading.Condition}: a lock, and a queue of threads waiting until
@@ -342,6 +343,9 @@ public class Condition implements Acquirable {
         if (n <= 0) {
             return;
         }
+        if (Recorder.on()) {
+            Recorder.signalled(this, n == Integer.MAX_VALUE ? "signalAll" : "signal");
+        }
         queueLock.lock();
         try {
             Waiter w;
@@ -396,6 +400,7 @@ public class Condition implements Acquirable {
             throw e;
         }
         boolean interrupted = false;
+        Object wait = Recorder.on() ? Recorder.waitBegins(this) : null;
         try {
             long deadline = nanos == Timeouts.FOREVER ? 0 : Timeouts.deadline(nanos);
             while (w.get() == WAITING) {
@@ -421,6 +426,11 @@ public class Condition implements Acquirable {
                 dequeue(w);
             }
         } finally {
+            if (wait != null) {
+                // The wait for the signal ends here; taking the lock back begins a new hold.
+                Recorder.waitEnds(wait, w.get() == SIGNALLED ? Recorder.SIGNALLED
+                        : interrupted ? Recorder.INTERRUPTED : Recorder.TIMED_OUT);
+            }
             conditionLock.acquireRestore(saved);
         }
         boolean signalled = w.get() == SIGNALLED;

@@ -2,8 +2,8 @@ package pythreading.threading;
 
 import java.time.Duration;
 import java.util.concurrent.locks.AbstractQueuedLongSynchronizer;
-import pythreading.internal.Interrupts;
 import pythreading.internal.Timeouts;
+import pythreading.internal.trace.Recorder;
 
 /**
  * Python's {@code threading.Event}: a flag that threads can wait for. {@code set()}
@@ -105,6 +105,9 @@ public class Event {
      */
     public void set() {
         sync.releaseShared(0);
+        if (Recorder.on()) {
+            Recorder.signalled(this, "set");
+        }
     }
 
     /**
@@ -130,12 +133,13 @@ public class Event {
         if (generation < 0) {
             return true;
         }
+        Object wait = Recorder.on() ? Recorder.waitBegins(this) : null;
         try {
             sync.acquireSharedInterruptibly(generation);
         } catch (InterruptedException e) {
-            throw Interrupts.rethrow(e);
+            throw Recorder.interrupted(wait, e);
         }
-        return true;
+        return Recorder.waitEnds(wait, true);
     }
 
     /**
@@ -160,10 +164,11 @@ public class Event {
         if (nanos == 0) {
             return false;
         }
+        Object wait = Recorder.on() ? Recorder.waitBegins(this) : null;
         try {
-            return sync.tryAcquireSharedNanos(generation, nanos);
+            return Recorder.waitEnds(wait, sync.tryAcquireSharedNanos(generation, nanos));
         } catch (InterruptedException e) {
-            throw Interrupts.rethrow(e);
+            throw Recorder.interrupted(wait, e);
         }
     }
 

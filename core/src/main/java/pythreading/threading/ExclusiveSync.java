@@ -2,8 +2,8 @@ package pythreading.threading;
 
 import java.time.Duration;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
-import pythreading.internal.Interrupts;
 import pythreading.internal.Timeouts;
+import pythreading.internal.trace.Recorder;
 
 /**
  * The acquire rules that {@link Lock} and {@link RLock} share, over the subclass's
@@ -13,19 +13,67 @@ import pythreading.internal.Timeouts;
 abstract class ExclusiveSync extends AbstractQueuedSynchronizer {
     private static final long serialVersionUID = 1L;
 
+    /** The Lock or RLock this synchronizer serves, as traces name it. */
+    private final transient Object primitive;
+
+    ExclusiveSync(Object primitive) {
+        this.primitive = primitive;
+    }
+
+    /** Whether the acquire that just succeeded began a hold (RLock: the outermost level). */
+    abstract boolean beganHold();
+
+    /** Whether a release now would end a hold (RLock: the owner's last level). */
+    abstract boolean releaseEndsHold();
+
     final boolean acquireBlocking() {
         if (!tryAcquire(1)) {
+            Object wait = Recorder.on() ? Recorder.waitBegins(primitive) : null;
             try {
                 acquireInterruptibly(1);
             } catch (InterruptedException e) {
-                throw Interrupts.rethrow(e);
+                throw Recorder.interrupted(wait, e);
             }
+            Recorder.waitEnds(wait, true);
         }
-        return true;
+        return held(true);
     }
 
     final boolean acquireOrTry(boolean blocking) {
-        return blocking ? acquireBlocking() : tryAcquire(1);
+        return blocking ? acquireBlocking() : held(tryAcquire(1));
+    }
+
+    /** Records the hold that an acquire began, if it did; returns {@code acquired}. */
+    final boolean held(boolean acquired) {
+        if (acquired && Recorder.on() && beganHold()) {
+            Recorder.acquired(primitive);
+        }
+        return acquired;
+    }
+
+    /**
+     * Releases one level, recording the end of the hold first if it ends one: recorded
+     * before the lock is free, a hold never seems to overlap the next holder's.
+     */
+    final void releaseOne() {
+        if (Recorder.on() && releaseEndsHold()) {
+            Recorder.released(primitive);
+        }
+        release(1);
+    }
+
+    /** Records that a Condition's wait is about to release the lock (its hold ends). */
+    final void tracedRelease() {
+        if (Recorder.on()) {
+            Recorder.released(primitive);
+        }
+    }
+
+    /** Records that a Condition's wait took the lock back (a new hold). */
+    final void tracedRestore() {
+        if (Recorder.on()) {
+            Recorder.acquired(primitive);
+        }
     }
 
     final boolean acquireWithin(boolean blocking, Duration timeout) {
@@ -44,15 +92,18 @@ abstract class ExclusiveSync extends AbstractQueuedSynchronizer {
             return acquireBlocking();
         }
         if (tryAcquire(1)) {
-            return true;
+            return held(true);
         }
         if (nanos == 0) {
             return false;
         }
+        Object wait = Recorder.on() ? Recorder.waitBegins(primitive) : null;
+        boolean acquired;
         try {
-            return tryAcquireNanos(1, nanos);
+            acquired = tryAcquireNanos(1, nanos);
         } catch (InterruptedException e) {
-            throw Interrupts.rethrow(e);
+            throw Recorder.interrupted(wait, e);
         }
+        return held(Recorder.waitEnds(wait, acquired));
     }
 }

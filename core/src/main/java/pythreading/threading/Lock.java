@@ -30,6 +30,20 @@ public final class Lock implements Acquirable {
     private static final class Sync extends ExclusiveSync implements ConditionLock {
         private static final long serialVersionUID = 1L;
 
+        Sync(Lock lock) {
+            super(lock);
+        }
+
+        @Override
+        boolean beganHold() {
+            return true;
+        }
+
+        @Override
+        boolean releaseEndsHold() {
+            return isLocked();
+        }
+
         @Override
         protected boolean tryAcquire(int ignored) {
             return getState() == 0 && compareAndSetState(0, 1);
@@ -56,6 +70,7 @@ public final class Lock implements Acquirable {
 
         @Override
         public int releaseSave() {
+            tracedRelease();
             release(1);
             return 1;
         }
@@ -63,10 +78,11 @@ public final class Lock implements Acquirable {
         @Override
         public void acquireRestore(int saved) {
             acquire(1); // ignores interrupts, and sets the flag again if there was one
+            tracedRestore();
         }
     }
 
-    private final Sync sync = new Sync();
+    private final Sync sync = new Sync(this);
 
     /** Creates an unlocked lock. */
     public Lock() {
@@ -151,7 +167,7 @@ public final class Lock implements Acquirable {
      */
     @Override
     public void release() {
-        sync.release(1);
+        sync.releaseOne();
     }
 
     /**

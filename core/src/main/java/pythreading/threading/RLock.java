@@ -32,6 +32,20 @@ public final class RLock implements Acquirable {
     private static final class Sync extends ExclusiveSync implements ConditionLock {
         private static final long serialVersionUID = 1L;
 
+        Sync(RLock lock) {
+            super(lock);
+        }
+
+        @Override
+        boolean beganHold() {
+            return getState() == 1;
+        }
+
+        @Override
+        boolean releaseEndsHold() {
+            return getState() == 1 && isHeldExclusively();
+        }
+
         @Override
         protected boolean tryAcquire(int acquires) {
             java.lang.Thread current = java.lang.Thread.currentThread();
@@ -95,6 +109,9 @@ public final class RLock implements Acquirable {
         @Override
         public int releaseSave() {
             int count = getState();
+            if (isHeldExclusively()) {
+                tracedRelease();
+            }
             release(count); // throws for a non-owner, leaving the state as it was
             return count;
         }
@@ -102,10 +119,11 @@ public final class RLock implements Acquirable {
         @Override
         public void acquireRestore(int saved) {
             acquire(saved); // ignores interrupts, and sets the flag again if there was one
+            tracedRestore();
         }
     }
 
-    private final Sync sync = new Sync();
+    private final Sync sync = new Sync(this);
 
     /** Creates an unlocked reentrant lock. */
     public RLock() {
@@ -192,7 +210,7 @@ public final class RLock implements Acquirable {
      */
     @Override
     public void release() {
-        sync.release(1);
+        sync.releaseOne();
     }
 
     /**

@@ -1,8 +1,8 @@
 package pythreading.threading;
 
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
-import pythreading.internal.Interrupts;
 import pythreading.internal.Timeouts;
+import pythreading.internal.trace.Recorder;
 
 /**
  * Python's {@code threading.Semaphore}: a counter that {@code acquire()} decrements,
@@ -119,13 +119,23 @@ public class Semaphore implements Acquirable {
     @Override
     public boolean acquire() {
         if (sync.tryAcquireShared(1) < 0) {
+            Object wait = Recorder.on() ? Recorder.waitBegins(this) : null;
             try {
                 sync.acquireSharedInterruptibly(1);
             } catch (InterruptedException e) {
-                throw Interrupts.rethrow(e);
+                throw Recorder.interrupted(wait, e);
             }
+            Recorder.waitEnds(wait, true);
         }
-        return true;
+        return held(true);
+    }
+
+    /** Records the hold (one permit) that an acquire began, if it did; returns {@code acquired}. */
+    private boolean held(boolean acquired) {
+        if (acquired && Recorder.on()) {
+            Recorder.acquired(this);
+        }
+        return acquired;
     }
 
     /**
@@ -140,7 +150,7 @@ public class Semaphore implements Acquirable {
      */
     @Override
     public boolean acquire(boolean blocking) {
-        return blocking ? acquire() : sync.tryAcquireShared(1) >= 0;
+        return blocking ? acquire() : held(sync.tryAcquireShared(1) >= 0);
     }
 
     /**
@@ -163,17 +173,20 @@ public class Semaphore implements Acquirable {
             throw new IllegalArgumentException("can't specify timeout for non-blocking acquire");
         }
         if (sync.tryAcquireShared(1) >= 0) {
-            return true;
+            return held(true);
         }
         long nanos = Timeouts.forWait(timeout);
         if (nanos == 0) {
             return false;
         }
+        Object wait = Recorder.on() ? Recorder.waitBegins(this) : null;
+        boolean acquired;
         try {
-            return sync.tryAcquireSharedNanos(1, nanos);
+            acquired = sync.tryAcquireSharedNanos(1, nanos);
         } catch (InterruptedException e) {
-            throw Interrupts.rethrow(e);
+            throw Recorder.interrupted(wait, e);
         }
+        return held(Recorder.waitEnds(wait, acquired));
     }
 
     /**
@@ -204,6 +217,12 @@ public class Semaphore implements Acquirable {
     public void release(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be one or more");
+        }
+        if (Recorder.on()) {
+            // Recorded before the permits are back, so a hold never seems to overlap the next.
+            for (int i = 0; i < n; i++) {
+                Recorder.released(this);
+            }
         }
         sync.releaseShared(n);
     }

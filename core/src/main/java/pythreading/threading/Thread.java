@@ -5,6 +5,7 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import pythreading.internal.Interrupts;
 import pythreading.internal.KeepAlive;
 import pythreading.internal.Timeouts;
+import pythreading.internal.trace.Recorder;
 
 /**
  * Python's {@code threading.Thread}: an activity run in a separate thread of control,
@@ -227,11 +228,18 @@ public class Thread implements Runnable {
             recordNativeId(NativeThreadId.ofCurrentThread());
         }
         lifecycle.releaseShared(RUNNING);
+        boolean traced = Recorder.on();
+        if (traced) {
+            Recorder.threadStarted(name, daemon, virtual);
+        }
         try {
             run();
         } catch (Throwable e) {
             Threading.invokeExcepthook(this, e);
         } finally {
+            if (traced) {
+                Recorder.threadEnded();
+            }
             ThreadRegistry.unregister(java.lang.Thread.currentThread());
             lifecycle.releaseShared(STOPPED);
             if (virtual && !daemon) {

@@ -3,6 +3,7 @@ package pythreading.threading;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import pythreading.internal.Timeouts;
@@ -180,6 +181,21 @@ public final class Threading {
 
     static long stackSizeSetting() {
         return stackSize;
+    }
+
+    /**
+     * Starts recording a timeline of pythreading's threads, waits and holds; closing the
+     * returned {@link Trace} stops it and writes {@code path}: an HTML page for a
+     * {@code .html} name, Chrome trace-event JSON (Perfetto) otherwise. Any program can
+     * also be recorded with {@code -Dpythreading.trace=FILE}, written at exit. Not in Python.
+     *
+     * @param path the file to write
+     * @return the recording, to close
+     * @throws NullPointerException if {@code path} is null
+     * @throws IllegalStateException {@code a pythreading trace is already being recorded}
+     */
+    public static Trace trace(Path path) {
+        return new Trace(path);
     }
 
     /** Hands an exception that escaped {@code thread}'s run() to the excepthook. */
