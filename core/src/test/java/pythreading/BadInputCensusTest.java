@@ -73,7 +73,7 @@ import pythreading.threading.Timer;
 class BadInputCensusTest {
 
     /** The number of rows in {@link #census()}: adding a row means updating it. */
-    static final int EXPECTED_CASES = 405;
+    static final int EXPECTED_CASES = 411;
 
     // ------------------------------------------------------------------ the row format
 
@@ -858,6 +858,12 @@ class BadInputCensusTest {
             f.after("the barrier is not broken", () -> !b.isBroken());
             return b.await();
         }, IAE, OUT_OF_RANGE);
+        pythreading("new Barrier(2, null, null Duration)", f -> new Barrier(2, null, (Duration) null), NPE, "timeout");
+        cpython("Barrier(2, null, Duration of -1 s).await(): the default timeout breaks it", f -> {
+            Barrier b = new Barrier(2, null, Duration.ofSeconds(-1));
+            f.after("the barrier is broken", b::isBroken);
+            return b.await();
+        }, BrokenBarrierError.class, null);
         pythreading("Barrier(2, null, NaN).await(): breaks it (CPython spins for ever)", f -> {
             Barrier b = new Barrier(2, null, NAN);
             f.after("the barrier is broken", b::isBroken);
@@ -1282,6 +1288,12 @@ class BadInputCensusTest {
             q.put(2, false, NAN);
             return q.qsize();
         }, RETURNS, "2");
+        cpython("SimpleQueue.put(x, true, Duration of -1 s or null): ignored", f -> {
+            SimpleQueue<Integer> q = new SimpleQueue<>();
+            q.put(1, true, Duration.ofSeconds(-1));
+            q.put(2, false, (Duration) null);
+            return q.qsize();
+        }, RETURNS, "2");
         cpython("SimpleQueue.getNowait() when empty", f -> new SimpleQueue<Integer>().getNowait(), Empty.class, null);
     }
 
@@ -1327,6 +1339,11 @@ class BadInputCensusTest {
             f.cleanup(pool::shutdown);
             return pool.map(x -> x, null);
         }, NPE, JVM_MESSAGE);
+        pythreading("map(function, inputs, null Duration)", f -> {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(1);
+            f.cleanup(pool::shutdown);
+            return pool.map(x -> x, List.of(1), (Duration) null);
+        }, NPE, "timeout");
         cpython("submit(Callable) after shutdown()", f -> shutPool().submit(() -> 1), ISE, AFTER_SHUTDOWN);
         cpython("submit(Runnable) after shutdown()", f -> shutPool().submit(() -> { }), ISE, AFTER_SHUTDOWN);
         cpython("map(function, inputs) after shutdown()", f -> shutPool().map(x -> x, List.of(1)), ISE, AFTER_SHUTDOWN);
@@ -1459,6 +1476,11 @@ class BadInputCensusTest {
                 f -> Futures.await(List.of(pendingFuture(f)), (ReturnWhen) null), NPE, "returnWhen");
         pythreading("Futures.await([pending], null Duration)",
                 f -> Futures.await(List.of(pendingFuture(f)), (Duration) null), NPE, "timeout");
+        pythreading("Futures.await([pending], null Duration, ALL_COMPLETED)",
+                f -> Futures.await(List.of(pendingFuture(f)), (Duration) null, ReturnWhen.ALL_COMPLETED), NPE,
+                "timeout");
+        pythreading("Futures.await([pending], Duration of 1 s, null ReturnWhen)",
+                f -> Futures.await(List.of(pendingFuture(f)), Duration.ofSeconds(1), null), NPE, "returnWhen");
         pythreading("Futures.await(null)", f -> Futures.await(null), NPE, JVM_MESSAGE);
         for (double timeout : new double[] {-1, -INF, 0}) {
             cpython("Futures.asCompleted([pending], " + fmt(timeout) + ").next()",

@@ -65,25 +65,7 @@ class TourCommandTests {
     // (In a JVM of its own: the examples write straight to the standard output they inherit.)
     @Test
     void runsOneChapterWithItsHeaders() throws Exception {
-        String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process process = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "tour", "daemon")
-                .redirectErrorStream(true)
-                .start();
-        process.getOutputStream().close();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = process.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (!process.waitFor(45, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("pythreading tour daemon did not end within 45 s");
-        }
-        String out = output.get(10, TimeUnit.SECONDS);
-        assertThat(process.exitValue()).as(out).isZero();
+        String out = runInItsOwnJvm("tour", "daemon");
         List<String> lines = out.lines().toList();
         Chapter daemon = Chapters.named("daemon").orElseThrow();
         assertThat(lines).containsSubsequence(
@@ -105,25 +87,7 @@ class TourCommandTests {
     // paths, and the recording never shows more than 3 of the 10 threads in the pool
     @Test
     void timelineOfTheSemaphoreChapter(@TempDir Path dir) throws Exception {
-        String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process process = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "tour", "semaphore", "--timeline", "--timeline-dir", dir.toString())
-                .redirectErrorStream(true)
-                .start();
-        process.getOutputStream().close();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = process.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (!process.waitFor(45, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("pythreading tour semaphore --timeline did not end within 45 s");
-        }
-        String out = output.get(10, TimeUnit.SECONDS);
-        assertThat(process.exitValue()).as(out).isZero();
+        String out = runInItsOwnJvm("tour", "semaphore", "--timeline", "--timeline-dir", dir.toString());
         Path html = dir.toAbsolutePath().resolve("semaphore.html");
         Path json = dir.toAbsolutePath().resolve("semaphore.json");
         assertThat(out).contains("pythreading: trace written to " + html, "pythreading: trace written to " + json);
@@ -145,5 +109,32 @@ class TourCommandTests {
             most = Math.max(most, holders);
         }
         assertThat(most).as("holders at any moment").isBetween(1, 3);
+    }
+
+    /**
+     * Runs {@code pythreading ARGS} in a JVM of its own (the examples write straight to the
+     * standard output they inherit) and returns its output, once it has exited with 0.
+     */
+    private static String runInItsOwnJvm(String... args) throws Exception {
+        String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = process.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!process.waitFor(45, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("pythreading " + String.join(" ", args) + " did not end within 45 s");
+        }
+        String out = output.get(10, TimeUnit.SECONDS);
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
     }
 }

@@ -1,5 +1,7 @@
 package pythreading.futures;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
@@ -265,12 +267,26 @@ public class ThreadPoolExecutor implements Executor, AutoCloseable {
                 try {
                     command.run();
                 } catch (RuntimeException | Error e) {
-                    Threading.excepthook().accept(new ExceptHookArgs(e.getClass(), e, Threading.currentThread()));
+                    invokeExcepthook(e);
                 }
                 return null;
             });
         } catch (IllegalStateException e) {
             throw new RejectedExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** As a thread's uncaught exception: the hook, and if the hook fails, its failure on standard error. */
+    private static void invokeExcepthook(Throwable e) {
+        try {
+            Threading.excepthook().accept(new ExceptHookArgs(e.getClass(), e, Threading.currentThread()));
+        } catch (Throwable hookFailure) {
+            StringWriter trace = new StringWriter();
+            try (PrintWriter out = new PrintWriter(trace)) {
+                hookFailure.printStackTrace(out);
+            }
+            System.err.print("Exception in threading.excepthook:" + System.lineSeparator() + trace);
+            System.err.flush();
         }
     }
 

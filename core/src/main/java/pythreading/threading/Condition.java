@@ -390,6 +390,7 @@ public class Condition implements Acquirable {
             throw Interrupts.interrupted(); // the lock is still held, as on entry
         }
         Waiter w = new Waiter();
+        long queued = Recorder.on() ? System.nanoTime() : 0; // a signal counts from here
         enqueue(w);
         int saved;
         try {
@@ -400,7 +401,7 @@ public class Condition implements Acquirable {
             throw e;
         }
         boolean interrupted = false;
-        Object wait = Recorder.on() ? Recorder.waitBegins(this) : null;
+        Object wait = Recorder.on() ? Recorder.waitBegins(this, queued) : null;
         try {
             long deadline = nanos == Timeouts.FOREVER ? 0 : Timeouts.deadline(nanos);
             while (w.get() == WAITING) {

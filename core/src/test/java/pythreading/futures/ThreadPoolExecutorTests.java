@@ -924,6 +924,31 @@ class ThreadPoolExecutorTests {
     }
 
     @Test
+    void testExecuteFailingExcepthookIsReported() {
+        // pythreading: a hook that fails is reported as for a thread (test_custom_excepthook_fail)
+        Consumer<ExceptHookArgs> old = Threading.excepthook();
+        java.io.PrintStream oldErr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true));
+        Threading.setExcepthook(args -> {
+            throw new IllegalArgumentException("threading_hook failed");
+        });
+        try {
+            executor.execute(() -> {
+                throw new IllegalStateException("in command");
+            });
+            FuturesTestSupport.waitUntil("the hook's failure is printed",
+                    () -> err.toString().contains("threading_hook failed"));
+            assertThat(err.toString()).startsWith("Exception in threading.excepthook:" + System.lineSeparator())
+                    .doesNotContain("in command");
+            assertThat(executor.submit(() -> 1).result()).as("the worker lives on").isEqualTo(1);
+        } finally {
+            Threading.setExcepthook(old);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
     void testIsExecutor() throws Exception {
         // pythreading: the pool is a java.util.concurrent.Executor
         Executor asExecutor = executor;

@@ -301,10 +301,24 @@ public final class Recorder {
      * @return the token to give {@link #waitEnds}, or null if the primitive is hidden
      */
     public static Object waitBegins(Object primitive) {
+        long now = System.nanoTime();
+        return waitBegins(primitive, now);
+    }
+
+    /**
+     * As {@link #waitBegins(Object)}, for a wait that could be woken from
+     * {@code wakeableFromNanos} on, before it began: a Condition's waiter is queued before
+     * it lets go of the lock, and the signal may come before its wait is recorded.
+     *
+     * @param primitive what it waits for
+     * @param wakeableFromNanos the {@link System#nanoTime()} from which a signal counts
+     * @return the token to give {@link #waitEnds}, or null if the primitive is hidden
+     */
+    public static Object waitBegins(Object primitive, long wakeableFromNanos) {
         if (hidden(primitive)) {
             return null;
         }
-        return new Wait(primitive, System.nanoTime(), jfr ? JfrEvents.waitBegins() : null);
+        return new Wait(primitive, System.nanoTime(), wakeableFromNanos, jfr ? JfrEvents.waitBegins() : null);
     }
 
     /**
@@ -326,7 +340,7 @@ public final class Recorder {
         LOCK.lock();
         try {
             TraceEvent.Signal signal = LAST_SIGNAL.get(wait.primitive);
-            if (signal != null && signal.nanos() >= wait.start && signal.tid() != current.getId()) {
+            if (signal != null && signal.nanos() >= wait.wakeableFrom && signal.tid() != current.getId()) {
                 flow = signal.flowId();
             }
             if (events != null) {
@@ -542,11 +556,13 @@ public final class Recorder {
     private static final class Wait {
         final Object primitive;
         final long start;
+        final long wakeableFrom;
         final Object jfrEvent;
 
-        Wait(Object primitive, long start, Object jfrEvent) {
+        Wait(Object primitive, long start, long wakeableFrom, Object jfrEvent) {
             this.primitive = primitive;
             this.start = start;
+            this.wakeableFrom = wakeableFrom;
             this.jfrEvent = jfrEvent;
         }
     }

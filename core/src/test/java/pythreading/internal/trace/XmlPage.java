@@ -1,23 +1,30 @@
 package pythreading.internal.trace;
 
+import java.io.IOException;
 import java.io.StringReader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * A page parsed as XML by the JDK's {@code DocumentBuilder}, which fails on anything not
  * well-formed, copied into a plain tree of {@link Element}s for the tests to query.
  *
- * <p>The JDK's XML parser is reached by reflection: core's tests are compiled into the
- * module {@code pythreading.core}, which reads {@code java.base} (and, for the tests,
- * {@code java.logging}) but not {@code java.xml}; they run on the class path, where every
- * module of the JDK is readable.
+ * <p>Core's tests are compiled into the module {@code pythreading.core}, which the test
+ * compilation lets read {@code java.xml} (core's pom).
  */
 final class XmlPage {
 
@@ -59,93 +66,56 @@ final class XmlPage {
         }
     }
 
-    private static final short ELEMENT_NODE = 1;
-
     private XmlPage() {
     }
 
     /**
      * Parses {@code xml}.
      *
+     * @param xml the page
      * @return the root element
      * @throws AssertionError if it is not well-formed XML
      */
     static Element parse(String xml) {
         try {
-            Class<?> factoryType = Class.forName("javax.xml.parsers.DocumentBuilderFactory");
-            Object factory = factoryType.getMethod("newInstance").invoke(null);
-            Object builder = factoryType.getMethod("newDocumentBuilder").invoke(factory);
-            Class<?> builderType = Class.forName("javax.xml.parsers.DocumentBuilder");
-            Class<?> errorHandlerType = Class.forName("org.xml.sax.ErrorHandler");
-            // Errors are thrown (the default handler would also print them); warnings ignored.
-            Object handler = Proxy.newProxyInstance(XmlPage.class.getClassLoader(), new Class<?>[] {errorHandlerType},
-                    (proxy, method, arguments) -> {
-                        if (!method.getName().equals("warning")) {
-                            throw (Throwable) arguments[0];
-                        }
-                        return null;
-                    });
-            builderType.getMethod("setErrorHandler", errorHandlerType).invoke(builder, handler);
-            Class<?> sourceType = Class.forName("org.xml.sax.InputSource");
-            Object source = sourceType.getConstructor(java.io.Reader.class).newInstance(new StringReader(xml));
-            Object document = builderType.getMethod("parse", sourceType).invoke(builder, source);
-            Object root = Class.forName("org.w3c.dom.Document").getMethod("getDocumentElement").invoke(document);
-            return copy(root, new Dom());
-        } catch (InvocationTargetException e) {
-            throw new AssertionError("not well-formed XML: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("the JDK's XML parser is not reachable", e);
+            DocumentBuilder builder = DocumentBuilderFactory.newInstance().newDocumentBuilder();
+            builder.setErrorHandler(new ErrorHandler() { // fail on the first error, without printing it
+                @Override
+                public void warning(SAXParseException e) {
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            Document document = builder.parse(new InputSource(new StringReader(xml)));
+            return copy(document.getDocumentElement());
+        } catch (SAXException e) {
+            throw new AssertionError("not well-formed XML: " + e, e);
+        } catch (ParserConfigurationException | IOException e) {
+            throw new AssertionError("the JDK's XML parser failed", e);
         }
     }
 
-    private static Element copy(Object node, Dom dom) throws ReflectiveOperationException {
+    private static Element copy(Node node) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        Object map = dom.getAttributes.invoke(node);
-        int count = (int) dom.mapLength.invoke(map);
-        for (int i = 0; i < count; i++) {
-            Object attribute = dom.mapItem.invoke(map, i);
-            attributes.put((String) dom.getNodeName.invoke(attribute), (String) dom.getNodeValue.invoke(attribute));
+        NamedNodeMap map = node.getAttributes();
+        for (int i = 0; i < map.getLength(); i++) {
+            attributes.put(map.item(i).getNodeName(), map.item(i).getNodeValue());
         }
         List<Element> children = new ArrayList<>();
-        Object list = dom.getChildNodes.invoke(node);
-        int length = (int) dom.listLength.invoke(list);
-        for (int i = 0; i < length; i++) {
-            Object child = dom.listItem.invoke(list, i);
-            if ((short) dom.getNodeType.invoke(child) == ELEMENT_NODE) {
-                children.add(copy(child, dom));
+        NodeList list = node.getChildNodes();
+        for (int i = 0; i < list.getLength(); i++) {
+            if (list.item(i).getNodeType() == Node.ELEMENT_NODE) {
+                children.add(copy(list.item(i)));
             }
         }
-        return new Element((String) dom.getNodeName.invoke(node), attributes, children,
-                (String) dom.getTextContent.invoke(node));
-    }
-
-    /** The few DOM methods the copy needs. */
-    private static final class Dom {
-        final Method getAttributes;
-        final Method getChildNodes;
-        final Method getNodeName;
-        final Method getNodeValue;
-        final Method getNodeType;
-        final Method getTextContent;
-        final Method mapLength;
-        final Method mapItem;
-        final Method listLength;
-        final Method listItem;
-
-        Dom() throws ReflectiveOperationException {
-            Class<?> node = Class.forName("org.w3c.dom.Node");
-            Class<?> map = Class.forName("org.w3c.dom.NamedNodeMap");
-            Class<?> list = Class.forName("org.w3c.dom.NodeList");
-            getAttributes = node.getMethod("getAttributes");
-            getChildNodes = node.getMethod("getChildNodes");
-            getNodeName = node.getMethod("getNodeName");
-            getNodeValue = node.getMethod("getNodeValue");
-            getNodeType = node.getMethod("getNodeType");
-            getTextContent = node.getMethod("getTextContent");
-            mapLength = map.getMethod("getLength");
-            mapItem = map.getMethod("item", int.class);
-            listLength = list.getMethod("getLength");
-            listItem = list.getMethod("item", int.class);
-        }
+        return new Element(node.getNodeName(), attributes, children, node.getTextContent());
     }
 }
