@@ -160,8 +160,8 @@ public final class Recorder {
             }
             for (Map.Entry<Object, Deque<Hold>> entry : HOLDS.entrySet()) {
                 for (Hold hold : entry.getValue()) {
-                    all.add(new Span(Span.Kind.HOLD, hold.tid, hold.threadName, nameOf(entry.getKey()),
-                            typeOf(entry.getKey()), hold.start, end, "still held", 0));
+                    all.add(new Span(Span.Kind.HOLD, hold.tid(), hold.threadName(), nameLocked(entry.getKey()),
+                            typeOf(entry.getKey()), hold.start(), end, "still held", 0));
                 }
             }
             LIVES.clear();
@@ -234,14 +234,19 @@ public final class Recorder {
     public static String nameOf(Object primitive) {
         LOCK.lock();
         try {
-            return NAMES.computeIfAbsent(primitive, p -> {
-                String type = typeOf(p);
-                int id = NEXT_ID.merge(type, 1, Integer::sum);
-                return type + "-" + id;
-            });
+            return nameLocked(primitive);
         } finally {
             LOCK.unlock();
         }
+    }
+
+    /** {@link #nameOf}, for a caller that holds LOCK. */
+    private static String nameLocked(Object primitive) {
+        return NAMES.computeIfAbsent(primitive, p -> {
+            String type = typeOf(p);
+            int id = NEXT_ID.merge(type, 1, Integer::sum);
+            return type + "-" + id;
+        });
     }
 
     private static String typeOf(Object primitive) {
@@ -334,24 +339,25 @@ public final class Recorder {
         }
         Wait wait = (Wait) token;
         long now = System.nanoTime();
-        String name = nameOf(wait.primitive);
         Thread current = Thread.currentThread();
         long flow = 0;
+        String name;
         LOCK.lock();
         try {
-            TraceEvent.Signal signal = LAST_SIGNAL.get(wait.primitive);
-            if (signal != null && signal.nanos() >= wait.wakeableFrom && signal.tid() != current.getId()) {
+            name = nameLocked(wait.primitive());
+            TraceEvent.Signal signal = LAST_SIGNAL.get(wait.primitive());
+            if (signal != null && signal.nanos() >= wait.wakeableFrom() && signal.tid() != current.getId()) {
                 flow = signal.flowId();
             }
             if (events != null) {
-                events.add(new Span(Span.Kind.WAIT, current.getId(), current.getName(), name, typeOf(wait.primitive),
-                        wait.start, now, outcome, flow));
+                events.add(new Span(Span.Kind.WAIT, current.getId(), current.getName(), name, typeOf(wait.primitive()),
+                        wait.start(), now, outcome, flow));
             }
         } finally {
             LOCK.unlock();
         }
-        if (wait.jfrEvent != null) {
-            JfrEvents.waitEnds(wait.jfrEvent, name, typeOf(wait.primitive), outcome);
+        if (wait.jfrEvent() != null) {
+            JfrEvents.waitEnds(wait.jfrEvent(), name, typeOf(wait.primitive()), outcome);
         }
     }
 
@@ -391,13 +397,13 @@ public final class Recorder {
      * @param primitive what it holds
      */
     public static void acquired(Object primitive) {
-        if (hidden(primitive)) {
-            return;
-        }
         long now = System.nanoTime();
         Thread current = Thread.currentThread();
         LOCK.lock();
         try {
+            if (HIDDEN.containsKey(primitive)) {
+                return;
+            }
             HOLDS.computeIfAbsent(primitive, p -> new ArrayDeque<>())
                     .add(new Hold(current.getId(), current.getName(), now, jfr ? JfrEvents.holdBegins() : null));
         } finally {
@@ -413,20 +419,21 @@ public final class Recorder {
      * @param primitive what is released
      */
     public static void released(Object primitive) {
-        if (hidden(primitive)) {
-            return;
-        }
         long now = System.nanoTime();
         Thread current = Thread.currentThread();
-        String name = nameOf(primitive);
+        String name;
         Hold ended = null;
         LOCK.lock();
         try {
+            if (HIDDEN.containsKey(primitive)) {
+                return;
+            }
+            name = nameLocked(primitive);
             Deque<Hold> holds = HOLDS.get(primitive);
             if (holds != null) {
                 for (Iterator<Hold> it = holds.iterator(); it.hasNext(); ) {
                     Hold hold = it.next();
-                    if (hold.tid == current.getId()) {
+                    if (hold.tid() == current.getId()) {
                         ended = hold;
                         it.remove();
                         break;
@@ -440,15 +447,15 @@ public final class Recorder {
                 }
             }
             if (ended != null && events != null) {
-                events.add(new Span(Span.Kind.HOLD, ended.tid, ended.threadName, name, typeOf(primitive), ended.start,
-                        now, "released", 0));
+                events.add(new Span(Span.Kind.HOLD, ended.tid(), ended.threadName(), name, typeOf(primitive),
+                        ended.start(), now, "released", 0));
             }
             signal(primitive, name, "release", now, current.getId());
         } finally {
             LOCK.unlock();
         }
-        if (ended != null && ended.jfrEvent != null) {
-            JfrEvents.holdEnds(ended.jfrEvent, name, typeOf(primitive), ended.threadName);
+        if (ended != null && ended.jfrEvent() != null) {
+            JfrEvents.holdEnds(ended.jfrEvent(), name, typeOf(primitive), ended.threadName());
         }
     }
 
@@ -459,14 +466,12 @@ public final class Recorder {
      * @param what the call
      */
     public static void signalled(Object primitive, String what) {
-        if (hidden(primitive)) {
-            return;
-        }
         long now = System.nanoTime();
-        String name = nameOf(primitive);
         LOCK.lock();
         try {
-            signal(primitive, name, what, now, Thread.currentThread().getId());
+            if (!HIDDEN.containsKey(primitive)) {
+                signal(primitive, nameLocked(primitive), what, now, Thread.currentThread().getId());
+            }
         } finally {
             LOCK.unlock();
         }
@@ -493,10 +498,9 @@ public final class Recorder {
     public static void taskQueued(Object task, Object executor) {
         long now = System.nanoTime();
         Thread current = Thread.currentThread();
-        String name = nameOf(executor);
         LOCK.lock();
         try {
-            TASKS.put(task, new Task(name, current.getId(), current.getName(), now, typeOf(executor)));
+            TASKS.put(task, new Task(nameLocked(executor), current.getId(), current.getName(), now, typeOf(executor)));
         } finally {
             LOCK.unlock();
         }
@@ -552,34 +556,12 @@ public final class Recorder {
 
     // ------------------------------------------------------------------ internals
 
-    /** A wait under way. */
-    private static final class Wait {
-        final Object primitive;
-        final long start;
-        final long wakeableFrom;
-        final Object jfrEvent;
-
-        Wait(Object primitive, long start, long wakeableFrom, Object jfrEvent) {
-            this.primitive = primitive;
-            this.start = start;
-            this.wakeableFrom = wakeableFrom;
-            this.jfrEvent = jfrEvent;
-        }
+    /** A wait under way: what for, since when, and from when a signal counts as its wake-up. */
+    private record Wait(Object primitive, long start, long wakeableFrom, Object jfrEvent) {
     }
 
     /** A hold under way. */
-    private static final class Hold {
-        final long tid;
-        final String threadName;
-        final long start;
-        final Object jfrEvent;
-
-        Hold(long tid, String threadName, long start, Object jfrEvent) {
-            this.tid = tid;
-            this.threadName = threadName;
-            this.start = start;
-            this.jfrEvent = jfrEvent;
-        }
+    private record Hold(long tid, String threadName, long start, Object jfrEvent) {
     }
 
     /** A task queued, maybe running. Guarded by LOCK. */
