@@ -42,7 +42,7 @@ import pythreading.internal.Timeouts;
  *
  * @param <E> the type of the items
  */
-public class Queue<E> {
+public class Queue<E> implements QueueLike<E> {
 
     private final int maxsize;
     private final QueueEngine<E> engine;
@@ -86,6 +86,7 @@ public class Queue<E> {
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting (nothing is put)
      */
+    @Override
     public void put(E item) {
         engine.put(item, true, false, 0);
     }
@@ -103,6 +104,7 @@ public class Queue<E> {
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting (nothing is put)
      */
+    @Override
     public void put(E item, boolean block) {
         engine.put(item, block, false, 0);
     }
@@ -126,6 +128,7 @@ public class Queue<E> {
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting (nothing is put)
      */
+    @Override
     public void put(E item, boolean block, double timeout) {
         engine.put(item, block, true, timeout);
     }
@@ -143,6 +146,7 @@ public class Queue<E> {
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting (nothing is put)
      */
+    @Override
     public void put(E item, boolean block, Duration timeout) {
         put(item, block, Timeouts.seconds(timeout));
     }
@@ -157,6 +161,7 @@ public class Queue<E> {
      * @throws Full if the queue is full
      * @throws ShutDown if the queue is shut down
      */
+    @Override
     public void putNowait(E item) {
         engine.put(item, false, false, 0);
     }
@@ -172,6 +177,7 @@ public class Queue<E> {
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting (nothing is taken)
      */
+    @Override
     public E get() {
         return engine.get(true, false, 0);
     }
@@ -189,6 +195,7 @@ public class Queue<E> {
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting (nothing is taken)
      */
+    @Override
     public E get(boolean block) {
         return engine.get(block, false, 0);
     }
@@ -212,6 +219,7 @@ public class Queue<E> {
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting (nothing is taken)
      */
+    @Override
     public E get(boolean block, double timeout) {
         return engine.get(block, true, timeout);
     }
@@ -229,6 +237,7 @@ public class Queue<E> {
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting (nothing is taken)
      */
+    @Override
     public E get(boolean block, Duration timeout) {
         return get(block, Timeouts.seconds(timeout));
     }
@@ -242,6 +251,7 @@ public class Queue<E> {
      * @throws Empty if the queue is empty
      * @throws ShutDown if the queue is shut down and empty
      */
+    @Override
     public E getNowait() {
         return engine.get(false, false, 0);
     }
@@ -253,6 +263,7 @@ public class Queue<E> {
      *
      * @return the number of items queued
      */
+    @Override
     public int qsize() {
         return engine.qsize();
     }
@@ -264,6 +275,7 @@ public class Queue<E> {
      *
      * @return {@code true} if no item is queued
      */
+    @Override
     public boolean empty() {
         return engine.qsize() == 0;
     }
@@ -275,6 +287,7 @@ public class Queue<E> {
      *
      * @return {@code true} if a {@code put} would have to wait
      */
+    @Override
     public boolean full() {
         return maxsize > 0 && engine.qsize() >= maxsize;
     }
@@ -286,6 +299,7 @@ public class Queue<E> {
      *
      * @return the largest number of items, as given
      */
+    @Override
     public int maxsize() {
         return maxsize;
     }
@@ -299,6 +313,7 @@ public class Queue<E> {
      *
      * @throws IllegalArgumentException {@code task_done() called too many times}
      */
+    @Override
     public void taskDone() {
         engine.tasks.taskDone();
     }
@@ -313,6 +328,7 @@ public class Queue<E> {
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting
      */
+    @Override
     public void join() {
         engine.tasks.join();
     }
@@ -322,6 +338,7 @@ public class Queue<E> {
      *
      * <p>Python: {@code queue.Queue.shutdown()}.
      */
+    @Override
     public void shutdown() {
         shutdown(false);
     }
@@ -337,6 +354,7 @@ public class Queue<E> {
      *
      * @param immediate whether to discard the items still queued
      */
+    @Override
     public void shutdown(boolean immediate) {
         engine.shutdown(immediate);
     }
@@ -348,6 +366,7 @@ public class Queue<E> {
      *
      * @return {@code true} once {@link #shutdown(boolean)} has been called
      */
+    @Override
     public boolean isShutdown() {
         return engine.isShutdown();
     }

@@ -35,7 +35,7 @@ import pythreading.internal.trace.Recorder;
  * happen-before the action, which happens-before the return of every {@code await} of
  * the same cycle.
  */
-public class Barrier {
+public class Barrier implements BarrierLike {
 
     /*
      * Overview (CPython's algorithm). State and count are guarded by lock.
@@ -145,6 +145,7 @@ public class Barrier {
      * @throws RuntimeException whatever the action throws, in the thread that ran it (the
      *     barrier is then broken for the others)
      */
+    @Override
     public int await() {
         return doAwait(hasTimeout, timeout);
     }
@@ -164,6 +165,7 @@ public class Barrier {
      *     for a timeout beyond {@link Threading#TIMEOUT_MAX}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public int await(double timeout) {
         return doAwait(true, timeout);
     }
@@ -179,6 +181,7 @@ public class Barrier {
      *     for a timeout beyond {@link Threading#TIMEOUT_MAX}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public int await(Duration timeout) {
         return await(Timeouts.seconds(timeout));
     }
@@ -306,6 +309,7 @@ public class Barrier {
      *
      * <p>Python: {@code threading.Barrier.reset()}.
      */
+    @Override
     public void reset() {
         lock.lock();
         try {
@@ -328,6 +332,7 @@ public class Barrier {
      *
      * <p>Python: {@code threading.Barrier.abort()}.
      */
+    @Override
     public void abort() {
         lock.lock();
         try {
@@ -344,6 +349,7 @@ public class Barrier {
      *
      * @return the {@code parties} given to the constructor
      */
+    @Override
     public int parties() {
         return parties;
     }
@@ -356,6 +362,7 @@ public class Barrier {
      * @return how many threads wait now; 0 while a finished or reset cycle is leaving,
      *     and while the barrier is broken
      */
+    @Override
     public int nWaiting() {
         lock.lock();
         try {
@@ -372,6 +379,7 @@ public class Barrier {
      *
      * @return {@code true} from the break until {@link #reset()}
      */
+    @Override
     public boolean isBroken() {
         lock.lock();
         try {

@@ -50,7 +50,7 @@ import pythreading.internal.trace.Recorder;
  * interrupt flag set; {@code awaitFor} with a NaN timeout returns the predicate's value
  * after one poll, where CPython spins for ever.
  */
-public class Condition implements Acquirable {
+public class Condition implements ConditionLike {
 
     /*
      * Overview. The waiters form a FIFO queue of nodes, each with a state that moves once
@@ -203,6 +203,7 @@ public class Condition implements Acquirable {
      * @throws UncheckedInterruptedException if interrupted while waiting (the lock is
      *     held again when it is thrown)
      */
+    @Override
     public boolean await() {
         return doAwait(Timeouts.FOREVER);
     }
@@ -222,6 +223,7 @@ public class Condition implements Acquirable {
      * @throws UncheckedInterruptedException if interrupted while waiting (the lock is
      *     held again when it is thrown)
      */
+    @Override
     public boolean await(double timeout) {
         checkOwned();
         return doAwait(Timeouts.forWait(timeout));
@@ -239,6 +241,7 @@ public class Condition implements Acquirable {
      * @throws UncheckedInterruptedException if interrupted while waiting (the lock is
      *     held again when it is thrown)
      */
+    @Override
     public boolean await(Duration timeout) {
         return await(Timeouts.seconds(timeout));
     }
@@ -256,6 +259,7 @@ public class Condition implements Acquirable {
      * @throws IllegalStateException {@code cannot wait on un-acquired lock}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public boolean awaitFor(BooleanSupplier predicate) {
         boolean result = predicate.getAsBoolean();
         while (!result) {
@@ -280,6 +284,7 @@ public class Condition implements Acquirable {
      *     beyond {@link Threading#TIMEOUT_MAX}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public boolean awaitFor(BooleanSupplier predicate, double timeout) {
         boolean result = predicate.getAsBoolean();
         if (result) {
@@ -311,6 +316,7 @@ public class Condition implements Acquirable {
      *     beyond {@link Threading#TIMEOUT_MAX}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public boolean awaitFor(BooleanSupplier predicate, Duration timeout) {
         return awaitFor(predicate, Timeouts.seconds(timeout));
     }
@@ -323,6 +329,7 @@ public class Condition implements Acquirable {
      *
      * @throws IllegalStateException {@code cannot notify on un-acquired lock}
      */
+    @Override
     public void signal() {
         signal(1);
     }
@@ -336,6 +343,7 @@ public class Condition implements Acquirable {
      * @param n the largest number of threads to wake
      * @throws IllegalStateException {@code cannot notify on un-acquired lock}
      */
+    @Override
     public void signal(int n) {
         if (!conditionLock.isOwned()) {
             throw new IllegalStateException("cannot notify on un-acquired lock");
@@ -367,6 +375,7 @@ public class Condition implements Acquirable {
      *
      * @throws IllegalStateException {@code cannot notify on un-acquired lock}
      */
+    @Override
     public void signalAll() {
         signal(Integer.MAX_VALUE);
     }

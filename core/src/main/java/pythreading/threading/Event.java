@@ -25,7 +25,7 @@ import pythreading.internal.trace.Recorder;
  * <p>Differences from CPython: a blocked {@code await} can be interrupted and then throws
  * {@link UncheckedInterruptedException}.
  */
-public class Event {
+public class Event implements EventLike {
 
     /*
      * State: (generation << 1) | flag. The generation counts the set() calls that raised
@@ -93,6 +93,7 @@ public class Event {
      *
      * @return {@code true} if the flag is up
      */
+    @Override
     public boolean isSet() {
         return sync.isSet();
     }
@@ -103,6 +104,7 @@ public class Event {
      *
      * <p>Python: {@code threading.Event.set()}.
      */
+    @Override
     public void set() {
         sync.releaseShared(0);
         if (Recorder.on()) {
@@ -116,6 +118,7 @@ public class Event {
      *
      * <p>Python: {@code threading.Event.clear()}.
      */
+    @Override
     public void clear() {
         sync.clear();
     }
@@ -128,6 +131,7 @@ public class Event {
      * @return {@code true}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public boolean await() {
         long generation = sync.generationToWaitPast();
         if (generation < 0) {
@@ -155,6 +159,7 @@ public class Event {
      *     for a wait beyond {@link Threading#TIMEOUT_MAX}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public boolean await(double timeout) {
         long generation = sync.generationToWaitPast();
         if (generation < 0) {
@@ -183,6 +188,7 @@ public class Event {
      *     for a wait beyond {@link Threading#TIMEOUT_MAX}
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public boolean await(Duration timeout) {
         return await(Timeouts.seconds(timeout));
     }

@@ -29,7 +29,7 @@ import pythreading.internal.trace.Recorder;
  * {@link UncheckedInterruptedException} with nothing taken; a NaN timeout is a poll
  * where CPython spins for ever.
  */
-public class Semaphore implements Acquirable {
+public class Semaphore implements SemaphoreLike {
 
     /** State: the counter, never negative. */
     static class Sync extends AbstractQueuedSynchronizer {
@@ -214,6 +214,7 @@ public class Semaphore implements Acquirable {
      * @throws IllegalArgumentException {@code n must be one or more}; {@code semaphore
      *     value overflow} past {@link Integer#MAX_VALUE} (the counter is then unchanged)
      */
+    @Override
     public void release(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be one or more");

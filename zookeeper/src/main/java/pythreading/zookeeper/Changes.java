@@ -1,0 +1,125 @@
+package pythreading.zookeeper;
+
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.zookeeper.AddWatchMode;
+import org.apache.zookeeper.WatchedEvent;
+import org.apache.zookeeper.Watcher;
+import pythreading.internal.Interrupts;
+import pythreading.internal.Timeouts;
+
+/**
+ * The change signal of one primitive's subtree: a persistent recursive watch on its root
+ * counts every change below it, and blocked calls wait for the count to move.
+ *
+ * <p>The protocol that loses no wake-up: take a {@link #mark()}, read ZooKeeper, and if
+ * the call must wait, {@link #await} the mark. A change committed after the read is
+ * reported after it (ZooKeeper delivers a watch event after the data the read saw), so
+ * it moves the count past the mark. The session also bumps the count on RECONNECTED and
+ * LOST, so a blocked call looks again then.
+ */
+final class Changes implements Watcher {
+
+    private final Session session;
+    private final String root;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition moved = lock.newCondition();
+    /** Changes seen so far; guarded by {@code lock}. */
+    private long count;
+
+    Changes(Session session, String root) {
+        this.session = session;
+        this.root = root;
+        session.register(this);
+        watch();
+    }
+
+    /** (Re)sets the persistent watch; after a new session the server has none. */
+    void watch() {
+        try {
+            session.client.watchers().add().withMode(AddWatchMode.PERSISTENT_RECURSIVE)
+                    .usingWatcher(this).forPath(root);
+        } catch (Exception e) {
+            // The connection is down: RECONNECTED calls this again.
+        }
+    }
+
+    void close() {
+        session.unregister(this);
+        try {
+            session.client.watchers().remove(this).ofType(WatcherType.Any).quietly().forPath(root);
+        } catch (Exception e) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public void process(WatchedEvent event) {
+        if (event.getType() != Event.EventType.None) {
+            bump();
+        }
+    }
+
+    void bump() {
+        lock.lock();
+        try {
+            count++;
+            moved.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long mark() {
+        lock.lock();
+        try {
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until something changed since {@code mark}, the deadline passed, or the
+     * session of {@code epoch} was lost.
+     *
+     * @param deadline a {@link System#nanoTime()} deadline, or {@link Timeouts#FOREVER}
+     * @return {@code false} if the deadline passed first
+     * @throws SessionLostException if the session was lost
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted
+     */
+    boolean await(long mark, long deadline, long epoch) {
+        lock.lock();
+        try {
+            for (;;) {
+                session.check(epoch);
+                if (count != mark) {
+                    return true;
+                }
+                if (deadline == Timeouts.FOREVER) {
+                    moved.await();
+                } else {
+                    long nanos = Timeouts.remaining(deadline);
+                    if (nanos <= 0) {
+                        return false;
+                    }
+                    moved.awaitNanos(nanos);
+                }
+            }
+        } catch (InterruptedException e) {
+            throw Interrupts.rethrow(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The deadline of a wait of {@code nanos}, {@link Timeouts#FOREVER} kept. */
+    static long deadline(long nanos) {
+        return nanos == Timeouts.FOREVER ? Timeouts.FOREVER : System.nanoTime() + nanos;
+    }
+
+    static boolean expired(long deadline) {
+        return deadline != Timeouts.FOREVER && Timeouts.remaining(deadline) <= 0;
+    }
+}

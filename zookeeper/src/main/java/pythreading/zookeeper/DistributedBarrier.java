@@ -1,0 +1,293 @@
+package pythreading.zookeeper;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.zookeeper.CreateMode;
+import pythreading.internal.Timeouts;
+import pythreading.threading.BarrierLike;
+import pythreading.threading.BrokenBarrierError;
+
+/**
+ * Python's {@code threading.Barrier} across processes: a cyclic meeting point for a
+ * fixed number of parties, with abort, reset, timeouts and an action. Made by
+ * {@link ZooKeeperManager#barrier(String, int)}.
+ *
+ * <p>State: {@code ROOT/state} holds {@code "GENERATION COUNT BROKEN"}. An arriving party
+ * raises the count of the current generation (one versioned write); the last one runs
+ * the action in its own process, then starts the next generation with a count of zero,
+ * which releases the others. While the count equals the parties (the action is
+ * running), newcomers wait for the next generation, as CPython's do while its barrier
+ * drains. {@code abort()} and a waiter's timeout set BROKEN; {@code reset()} starts a
+ * new generation and leaves a marker {@code ROOT/resets/GENERATION}, so the parties of
+ * the old one know it ended by a reset (they get {@link BrokenBarrierError}) rather than
+ * by a trip.
+ *
+ * <p>A party whose process dies while waiting still counts: the others are freed by
+ * their timeouts, by {@code abort()} or by {@code reset()}.
+ */
+public final class DistributedBarrier extends Primitive implements BarrierLike {
+
+    private final int parties;
+    /** This process's action and default timeout (not shared: each process gives its own). */
+    private volatile Runnable action;
+    private volatile boolean hasTimeout;
+    private volatile double timeout;
+
+    DistributedBarrier(Session session, String name, int parties) {
+        super(session, "barrier", name, "parties " + parties,
+                Map.of("state", utf8("0 0 0"), "resets", new byte[0]));
+        this.parties = parties;
+    }
+
+    static void checkParties(int parties) {
+        if (parties < 1) {
+            throw new IllegalArgumentException("parties must be > 0");
+        }
+    }
+
+    void configure(Runnable action, double timeout) {
+        this.action = action;
+        this.timeout = timeout;
+        this.hasTimeout = true;
+    }
+
+    /** A snapshot of the state. */
+    private static final class State {
+        final long generation;
+        final int count;
+        final boolean broken;
+        final int version;
+
+        State(Versioned state) {
+            String[] parts = state.text().split(" ");
+            this.generation = Long.parseLong(parts[0]);
+            this.count = Integer.parseInt(parts[1]);
+            this.broken = parts[2].equals("1");
+            this.version = state.version;
+        }
+
+        String with(long generation, int count, boolean broken) {
+            return generation + " " + count + " " + (broken ? 1 : 0);
+        }
+    }
+
+    private State state() {
+        return new State(read("state"));
+    }
+
+    private boolean write(State from, long generation, int count, boolean broken) {
+        return journal.commit(List.of(setData("state", from.with(generation, count, broken), from.version)))
+                .committed();
+    }
+
+    /**
+     * Waits until all parties have arrived, or for this process's default timeout.
+     *
+     * @return the arrival index, 0 for the first party
+     * @throws BrokenBarrierError if the barrier is or becomes broken, is reset while
+     *     waiting, or the timeout expires
+     * @throws SessionLostException if the session ended while waiting
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting (the barrier is then broken for the others)
+     */
+    @Override
+    public int await() {
+        return doAwait(hasTimeout, timeout);
+    }
+
+    /**
+     * Waits until all parties have arrived, at most {@code timeout} seconds; a timeout
+     * of zero or less breaks the barrier at once unless this party is the last.
+     *
+     * @param timeout the longest wait, in seconds
+     * @return the arrival index
+     * @throws BrokenBarrierError as {@link #await()}
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     */
+    @Override
+    public int await(double timeout) {
+        return doAwait(true, timeout);
+    }
+
+    private int doAwait(boolean timed, double timeout) {
+        long epoch = session.epoch();
+        State arrived;
+        for (;;) {
+            long mark = changes.mark();
+            State s = state();
+            if (s.broken) {
+                throw new BrokenBarrierError();
+            }
+            if (s.count >= parties) { // the last party is running the action: wait for the next cycle
+                changes.await(mark, Timeouts.FOREVER, epoch);
+                continue;
+            }
+            if (write(s, s.generation, s.count + 1, false)) {
+                arrived = s;
+                break;
+            }
+        }
+        int index = arrived.count;
+        long generation = arrived.generation;
+        if (index + 1 == parties) {
+            trip(generation);
+            return index;
+        }
+        long nanos = timed ? Timeouts.forWait(timeout) : Timeouts.FOREVER;
+        return waitForTrip(generation, index, Changes.deadline(nanos), epoch);
+    }
+
+    private void trip(long generation) {
+        Runnable run = action;
+        if (run != null) {
+            try {
+                run.run();
+            } catch (RuntimeException | Error e) {
+                breakGeneration(generation);
+                throw e;
+            }
+        }
+        for (;;) {
+            State s = state();
+            if (s.generation != generation || s.broken) {
+                throw new BrokenBarrierError(); // aborted or reset while the action ran
+            }
+            if (write(s, generation + 1, 0, false)) {
+                return;
+            }
+        }
+    }
+
+    private int waitForTrip(long generation, int index, long deadline, long epoch) {
+        try {
+            for (;;) {
+                long mark = changes.mark();
+                State s = state();
+                if (s.generation != generation) {
+                    if (wasReset(generation)) {
+                        throw new BrokenBarrierError();
+                    }
+                    return index;
+                }
+                if (s.broken) {
+                    throw new BrokenBarrierError();
+                }
+                if (Changes.expired(deadline) || !changes.await(mark, deadline, epoch)) {
+                    if (breakGeneration(generation)) {
+                        throw new BrokenBarrierError();
+                    }
+                    // it tripped or was reset as the time ran out: read the outcome
+                }
+            }
+        } catch (pythreading.threading.UncheckedInterruptedException e) {
+            breakQuietly(generation);
+            throw e;
+        }
+    }
+
+    private void breakQuietly(long generation) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            breakGeneration(generation);
+        } catch (RuntimeException e) {
+            // the session is gone; the others' timeouts free them
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Breaks {@code generation}; false if it is over already (tripped or reset). */
+    private boolean breakGeneration(long generation) {
+        for (;;) {
+            State s = state();
+            if (s.generation != generation) {
+                return false;
+            }
+            if (s.broken || write(s, s.generation, s.count, true)) {
+                return true;
+            }
+        }
+    }
+
+    private boolean wasReset(long generation) {
+        return Zk.call(session, () -> session.client.checkExists()
+                .forPath(root + "/resets/" + generation) != null);
+    }
+
+    /**
+     * Returns the barrier to its empty state: parties waiting now, in any process, get
+     * {@link BrokenBarrierError}.
+     */
+    @Override
+    public void reset() {
+        for (;;) {
+            State s = state();
+            if (s.count == 0) {
+                if (!s.broken || write(s, s.generation, 0, false)) {
+                    return;
+                }
+                continue;
+            }
+            if (journal.commit(List.of(
+                    setData("state", s.with(s.generation + 1, 0, false), s.version),
+                    create(root + "/resets/" + s.generation, new byte[0], CreateMode.PERSISTENT)))
+                    .committed()) {
+                return;
+            }
+        }
+    }
+
+    /** Breaks the barrier: parties waiting now and later get {@link BrokenBarrierError} until {@link #reset()}. */
+    @Override
+    public void abort() {
+        for (;;) {
+            State s = state();
+            if (s.broken || write(s, s.generation, s.count, true)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The number of parties.
+     *
+     * @return the parties
+     */
+    @Override
+    public int parties() {
+        return parties;
+    }
+
+    /**
+     * The number of parties waiting now, in all processes.
+     *
+     * @return how many wait; 0 when broken or while the action runs
+     */
+    @Override
+    public int nWaiting() {
+        State s = state();
+        return s.broken || s.count >= parties ? 0 : s.count;
+    }
+
+    /**
+     * Whether the barrier is broken.
+     *
+     * @return {@code true} if broken
+     */
+    @Override
+    public boolean isBroken() {
+        return state().broken;
+    }
+
+    /**
+     * As CPython's repr, with the name: waiters and parties.
+     *
+     * @return the class, name, identity and state
+     */
+    @Override
+    public String toString() {
+        return describe("waiters=" + nWaiting() + "/" + parties);
+    }
+}

@@ -1,0 +1,261 @@
+package pythreading.zookeeper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.zookeeper.CreateMode;
+import pythreading.internal.Timeouts;
+import pythreading.threading.ConditionLike;
+
+/**
+ * Python's {@code threading.Condition} across processes, over a distributed reentrant
+ * lock of its own (as {@code Condition()} makes an {@code RLock}). Made by
+ * {@link ZooKeeperManager#condition(String)}.
+ *
+ * <pre>{@code
+ * DistributedCondition ready = zk.condition("batch");
+ * try (var held = ready.enter()) {
+ *     ready.awaitFor(() -> batchIsComplete(), 30);
+ * }
+ * }</pre>
+ *
+ * <p>A waiter puts an ephemeral sequential node under {@code waiters} <em>before</em> it
+ * gives the lock up, so a signal sent by the next holder cannot miss it; {@code signal(n)}
+ * deletes the first {@code n} of those nodes, and a waiter wakes when its node is gone.
+ * The waiter then takes the lock back at the end of the lock's line, as CPython's waiter
+ * competes for the lock again.
+ *
+ * <p>Messages are CPython's: {@code cannot wait on un-acquired lock}, {@code cannot
+ * notify on un-acquired lock}, and the lock's own.
+ */
+public final class DistributedCondition extends Primitive implements ConditionLike {
+
+    private final DistributedRLock lock;
+
+    DistributedCondition(Session session, String name) {
+        super(session, "condition", name, "condition", Map.of("waiters", new byte[0]));
+        this.lock = new DistributedRLock(session, "conditionLock", name);
+    }
+
+    @Override
+    void close() {
+        lock.close();
+        super.close();
+    }
+
+    /**
+     * Acquires the condition's lock, as {@link DistributedRLock#acquire()}.
+     *
+     * @return {@code true}
+     */
+    @Override
+    public boolean acquire() {
+        return lock.acquire();
+    }
+
+    /**
+     * As {@link DistributedRLock#acquire(boolean)}.
+     *
+     * @param blocking whether to wait
+     * @return whether it was acquired
+     */
+    @Override
+    public boolean acquire(boolean blocking) {
+        return lock.acquire(blocking);
+    }
+
+    /**
+     * As {@link DistributedRLock#acquire(boolean, double)}.
+     *
+     * @param blocking whether to wait at all
+     * @param timeout the longest wait in seconds, or {@code -1}
+     * @return whether it was acquired
+     */
+    @Override
+    public boolean acquire(boolean blocking, double timeout) {
+        return lock.acquire(blocking, timeout);
+    }
+
+    /**
+     * Releases the condition's lock, as {@link DistributedRLock#release()}.
+     *
+     * @throws IllegalStateException {@code cannot release un-acquired lock}
+     */
+    @Override
+    public void release() {
+        lock.release();
+    }
+
+    /**
+     * Gives the lock up, waits until signalled, takes the lock back.
+     *
+     * @return {@code true}
+     * @throws IllegalStateException {@code cannot wait on un-acquired lock}
+     * @throws SessionLostException if the session ended while waiting
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting (the lock is held again when it is thrown)
+     */
+    @Override
+    public boolean await() {
+        return awaitNanos(Timeouts.FOREVER);
+    }
+
+    /**
+     * As {@link #await()}, at most {@code timeout} seconds (zero or less: not at all).
+     *
+     * @param timeout the longest wait, in seconds
+     * @return {@code false} if the timeout expired before a signal
+     * @throws IllegalStateException {@code cannot wait on un-acquired lock}
+     * @throws IllegalArgumentException {@code timestamp out of range for platform time_t}
+     * @throws SessionLostException if the session ended while waiting
+     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
+     *     waiting
+     */
+    @Override
+    public boolean await(double timeout) {
+        if (!lock.isOwned()) {
+            throw new IllegalStateException("cannot wait on un-acquired lock");
+        }
+        return awaitNanos(Timeouts.forWait(timeout));
+    }
+
+    private boolean awaitNanos(long nanos) {
+        if (!lock.isOwned()) {
+            throw new IllegalStateException("cannot wait on un-acquired lock");
+        }
+        long epoch = session.epoch();
+        long deadline = Changes.deadline(nanos);
+        String waiter = Zk.call(session, () -> session.client.create().withProtection()
+                .withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(root + "/waiters/w-"));
+        String node = waiter.substring(waiter.lastIndexOf('/') + 1);
+        int saved = lock.releaseSave();
+        boolean signalled = false;
+        try {
+            signalled = awaitSignal(node, deadline, epoch);
+            return signalled;
+        } finally {
+            if (!signalled) {
+                leaveQuietly(node);
+            }
+            lock.acquireRestore(saved);
+        }
+    }
+
+    private boolean awaitSignal(String node, long deadline, long epoch) {
+        for (;;) {
+            long mark = changes.mark();
+            if (!children("waiters").contains(node)) {
+                session.check(epoch);
+                return true;
+            }
+            if (Changes.expired(deadline) || !changes.await(mark, deadline, epoch)) {
+                return false;
+            }
+        }
+    }
+
+    private void leaveQuietly(String node) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            journal.commit(List.of(delete(root + "/waiters/" + node)));
+        } catch (RuntimeException e) {
+            // the session is gone, and the node with it
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Waits until {@code predicate} is true, evaluating it with the lock held.
+     *
+     * @param predicate the condition to wait for
+     * @return {@code true}
+     * @throws IllegalStateException {@code cannot wait on un-acquired lock}
+     */
+    @Override
+    public boolean awaitFor(BooleanSupplier predicate) {
+        boolean result = predicate.getAsBoolean();
+        while (!result) {
+            await();
+            result = predicate.getAsBoolean();
+        }
+        return result;
+    }
+
+    /**
+     * Waits until {@code predicate} is true, at most {@code timeout} seconds in all.
+     *
+     * @param predicate the condition to wait for
+     * @param timeout the longest wait, in seconds
+     * @return the predicate's last value
+     * @throws IllegalStateException {@code cannot wait on un-acquired lock}
+     */
+    @Override
+    public boolean awaitFor(BooleanSupplier predicate, double timeout) {
+        long deadline = Timeouts.deadlineIn(timeout);
+        boolean result = predicate.getAsBoolean();
+        while (!result) {
+            long left = Timeouts.remaining(deadline);
+            if (left <= 0) {
+                break;
+            }
+            await(left / 1e9);
+            result = predicate.getAsBoolean();
+        }
+        return result;
+    }
+
+    /**
+     * Wakes the longest-waiting thread of any process, if any.
+     *
+     * @throws IllegalStateException {@code cannot notify on un-acquired lock}
+     */
+    @Override
+    public void signal() {
+        signal(1);
+    }
+
+    /**
+     * Wakes up to {@code n} waiting threads, longest-waiting first.
+     *
+     * @param n how many, at most
+     * @throws IllegalStateException {@code cannot notify on un-acquired lock}
+     */
+    @Override
+    public void signal(int n) {
+        if (!lock.isOwned()) {
+            throw new IllegalStateException("cannot notify on un-acquired lock");
+        }
+        int woken = 0;
+        for (String node : Zk.bySequence(children("waiters"))) {
+            if (woken >= n) {
+                break;
+            }
+            if (journal.commit(List.of(delete(root + "/waiters/" + node))).committed()) {
+                woken++;
+            }
+        }
+    }
+
+    /**
+     * Wakes every waiting thread.
+     *
+     * @throws IllegalStateException {@code cannot notify on un-acquired lock}
+     */
+    @Override
+    public void signalAll() {
+        signal(Integer.MAX_VALUE);
+    }
+
+    /**
+     * As CPython's repr, with the name and the lock.
+     *
+     * @return the class, name, identity and lock
+     */
+    @Override
+    public String toString() {
+        return describe(lock.toString());
+    }
+}

@@ -1,0 +1,82 @@
+package pythreading.zookeeper;
+
+import java.util.List;
+import org.apache.zookeeper.CreateMode;
+
+/**
+ * The line of a lock name: one ephemeral sequential node under {@code ROOT/line} per
+ * acquisition in progress or held. The first node in sequence order is the holder, and
+ * its sequence number is the holding's fencing token: ZooKeeper numbers the children of
+ * a node in strictly increasing order, and the line's parent is never deleted, so every
+ * holding of a name has a greater token than every earlier one.
+ *
+ * <p>A waiter waits for any change below the lock's root and looks again (simple, and
+ * fine for tens of waiters; a herd of thousands would rather watch its predecessor).
+ * Nodes are created with Curator's protection (a GUID in the name), so a create whose
+ * answer a connection loss swallowed is found again instead of leaking.
+ */
+final class HolderLine {
+
+    private final Primitive lock;
+    private final String dir;
+
+    HolderLine(Primitive lock) {
+        this.lock = lock;
+        this.dir = lock.root + "/line";
+    }
+
+    Primitive lock() {
+        return lock;
+    }
+
+    /** Joins the line; returns the node's name (not path). */
+    String join() {
+        String path = Zk.call(lock.session, () -> lock.session.client.create().withProtection()
+                .withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(dir + "/lock-"));
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The line, holder first. */
+    List<String> nodes() {
+        return Zk.bySequence(lock.children("line"));
+    }
+
+    /**
+     * Waits until {@code node} holds the lock.
+     *
+     * @return {@code true} once it is first in line, or was (a release by another
+     *     process took it out first); {@code false} if the deadline passed first, the
+     *     node then having left the line
+     * @throws SessionLostException if the session ended
+     */
+    boolean awaitTurn(String node, long deadline, long epoch) {
+        for (;;) {
+            long mark = lock.changes.mark();
+            List<String> line = nodes();
+            int at = line.indexOf(node);
+            if (at == 0) {
+                return true;
+            }
+            if (at < 0) {
+                lock.session.check(epoch);
+                return true; // it was first, and another process's release took it out
+            }
+            if (Changes.expired(deadline) || !lock.changes.await(mark, deadline, epoch)) {
+                return !leave(node); // gone already: it had come first and was released
+            }
+        }
+    }
+
+    /**
+     * Takes {@code node} out of the line.
+     *
+     * @return {@code false} if it was not there (any more)
+     */
+    boolean leave(String node) {
+        return lock.journal.commit(List.of(lock.delete(dir + "/" + node))).committed();
+    }
+
+    static long token(String node) {
+        return Zk.sequence(node);
+    }
+}
