@@ -35,6 +35,9 @@ final class Session implements ConnectionStateListener {
     /** Told first when a session is lost, before blocked calls wake. */
     private final List<Runnable> lostListeners = new CopyOnWriteArrayList<>();
 
+    /** The users' listeners ({@link ZooKeeperManager#onSessionLost}), told after the primitives. */
+    private final List<Runnable> userListeners = new CopyOnWriteArrayList<>();
+
     Session(CuratorFramework client, long timeoutMillis) {
         this.client = client;
         this.timeoutMillis = timeoutMillis;
@@ -68,6 +71,10 @@ final class Session implements ConnectionStateListener {
         lostListeners.add(listener);
     }
 
+    void onLostByUser(Runnable listener) {
+        userListeners.add(listener);
+    }
+
     @Override
     public void stateChanged(CuratorFramework ignored, ConnectionState state) {
         if (state == ConnectionState.LOST) {
@@ -76,6 +83,15 @@ final class Session implements ConnectionStateListener {
                 listener.run();
             }
             changes.forEach(Changes::bump);
+            for (Runnable listener : userListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    // a user's listener failing must not keep the others from being told
+                    System.getLogger("pythreading.zookeeper").log(System.Logger.Level.WARNING,
+                            "a session-lost listener failed", e);
+                }
+            }
         } else if (state == ConnectionState.RECONNECTED) {
             // After a new session the server has forgotten the watches: set them again.
             changes.forEach(Changes::watch);

@@ -418,6 +418,27 @@ public final class ZooKeeperManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code listener} each time this manager's session is lost (the connection
+     * stayed down past the session timeout, or the server expired the session): the
+     * earliest a holder can learn that its locks and permits were freed, before its
+     * next {@code release()} throws {@link SessionLostException}. When it runs, every
+     * {@code isLost()} concerned is true already and blocked calls are waking to throw;
+     * the manager then connects again with a new session on its own.
+     *
+     * <p>It runs on Curator's event thread: keep it short, and do not call ZooKeeper
+     * from it (hand the work to another thread). An exception it throws is logged.
+     *
+     * @param listener what to run
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public void onSessionLost(Runnable listener) {
+        if (listener == null) {
+            throw new NullPointerException("listener");
+        }
+        session.onLostByUser(listener);
+    }
+
     /** The session, for tests in this package. */
     Session session() {
         return session;
