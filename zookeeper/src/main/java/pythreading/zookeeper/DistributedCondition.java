@@ -91,7 +91,8 @@ public final class DistributedCondition extends Primitive implements ConditionLi
      *
      * @return {@code true}
      * @throws IllegalStateException {@code cannot wait on un-acquired lock}
-     * @throws SessionLostException if the session ended while waiting
+     * @throws SessionLostException if the session ended while waiting (the lock's
+     *     holding is then lost: {@code isLost()}, and {@code release()} throws)
      * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
      *     waiting (the lock is held again when it is thrown)
      */
@@ -130,14 +131,27 @@ public final class DistributedCondition extends Primitive implements ConditionLi
         String node = waiter.substring(waiter.lastIndexOf('/') + 1);
         int saved = lock.releaseSave();
         boolean signalled = false;
+        boolean lost = false;
         try {
             signalled = awaitSignal(node, deadline, epoch);
             return signalled;
+        } catch (SessionLostException e) {
+            lost = true;
+            abandon(root + "/waiters/" + node);
+            throw e;
         } finally {
-            if (!signalled) {
-                leaveQuietly(node);
+            if (lost) {
+                // The session that would take the lock back is gone, and the server may
+                // be too: re-acquiring would delay the throw by Curator's connection
+                // timeout. The holding is lost, as one held across the loss: the owner's
+                // release() throws SessionLostException.
+                lock.restoreLost(saved);
+            } else {
+                if (!signalled) {
+                    leaveQuietly(node);
+                }
+                lock.acquireRestore(saved);
             }
-            lock.acquireRestore(saved);
         }
     }
 

@@ -116,15 +116,19 @@ public final class DistributedLock extends Primitive implements Acquirable {
         long epoch = lock.session.epoch();
         long deadline = Changes.deadline(nanos);
         String node = line.join();
-        boolean turn = false;
+        boolean turn;
         try {
             turn = line.awaitTurn(node, deadline, epoch);
-            return turn ? node : null;
-        } finally {
-            if (!turn) {
-                leaveQuietly(line, node);
-            }
+        } catch (SessionLostException e) {
+            // Not a synchronous leave: with the server away it would block the throw for
+            // Curator's connection timeout (15 s) per attempt.
+            lock.abandon(line.path(node));
+            throw e;
+        } catch (RuntimeException | Error e) {
+            leaveQuietly(line, node);
+            throw e;
         }
+        return turn ? node : null; // not its turn: awaitTurn took the node out already
     }
 
     private static void leaveQuietly(HolderLine line, String node) {

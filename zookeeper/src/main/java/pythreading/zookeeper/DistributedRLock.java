@@ -210,6 +210,18 @@ public final class DistributedRLock extends Primitive implements Acquirable {
     }
 
     /**
+     * Gives the calling thread back a holding that its session lost while the thread
+     * waited on the condition: {@link #isLost()} is true, and its next
+     * {@code release()} throws {@link SessionLostException}.
+     */
+    void restoreLost(int saved) {
+        held = null;
+        count = saved;
+        owner = Thread.currentThread();
+        lost = true;
+    }
+
+    /**
      * As CPython's repr, with the name and owner.
      *
      * @return the class, name, identity, state and owner

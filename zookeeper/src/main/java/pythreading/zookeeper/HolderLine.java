@@ -36,6 +36,11 @@ final class HolderLine {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
+    /** The path of a node of the line. */
+    String path(String node) {
+        return dir + "/" + node;
+    }
+
     /** The line, holder first. */
     List<String> nodes() {
         return Zk.bySequence(lock.children("line"));
@@ -73,7 +78,7 @@ final class HolderLine {
      * @return {@code false} if it was not there (any more)
      */
     boolean leave(String node) {
-        return lock.journal.commit(List.of(lock.delete(dir + "/" + node))).committed();
+        return lock.journal.commit(List.of(lock.delete(path(node)))).committed();
     }
 
     static long token(String node) {

@@ -70,6 +70,21 @@ abstract class Primitive {
         });
     }
 
+    /**
+     * Deletes a node that a call failed by a lost session leaves behind, without waiting
+     * for the server: a synchronous delete would block for Curator's connection timeout
+     * while no server answers. Curator's guaranteed delete retries in the background
+     * until the node is gone (an ephemeral node of the lost session is gone already; one
+     * that the next session made is deleted once connected).
+     */
+    void abandon(String path) {
+        try {
+            session.client.delete().guaranteed().inBackground().forPath(path);
+        } catch (Exception e) {
+            // the client is closing: its session, and the node with it, ends too
+        }
+    }
+
     /** The manager is closing: stop watching. */
     void close() {
         changes.close();

@@ -1,6 +1,7 @@
 package pythreading.zookeeper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +12,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
@@ -59,6 +65,56 @@ final class Faults {
     /** A manager on {@code connectString} with its own namespace-free settings. */
     static ZooKeeperManager manager(String connectString, Duration sessionTimeout) {
         return ZooKeeperManager.builder().connectString(connectString).sessionTimeout(sessionTimeout).build();
+    }
+
+    /**
+     * Starts each call in a thread of {@code pool} and returns once every one of them is
+     * parked in a primitive's wait for a change (blocked for real, not on its way).
+     */
+    static List<Future<Object>> blockAll(ExecutorService pool, List<Callable<Object>> calls)
+            throws InterruptedException {
+        List<Future<Object>> blocked = new ArrayList<>();
+        for (Callable<Object> call : calls) {
+            CountDownLatch started = new CountDownLatch(1);
+            Thread[] thread = new Thread[1];
+            blocked.add(pool.submit(() -> {
+                thread[0] = Thread.currentThread();
+                started.countDown();
+                return call.call();
+            }));
+            started.await();
+            awaitParkedInZooKeeperWait(thread[0]);
+        }
+        return blocked;
+    }
+
+    /** Asserts that each call throws {@link SessionLostException} within {@code seconds}. */
+    static void assertAllLost(List<Future<Object>> blocked, long seconds) {
+        for (int i = 0; i < blocked.size(); i++) {
+            Future<Object> call = blocked.get(i);
+            assertThatThrownBy(() -> call.get(seconds, TimeUnit.SECONDS))
+                    .as("blocked call %d", i)
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(SessionLostException.class);
+        }
+    }
+
+    /** Waits until {@code thread} is parked in a primitive's wait for a change. */
+    static void awaitParkedInZooKeeperWait(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (;;) {
+            Thread.State state = thread.getState();
+            if ((state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+                    && Arrays.stream(thread.getStackTrace()).anyMatch(frame ->
+                            frame.getClassName().equals(Changes.class.getName()) && frame.getMethodName().equals("await"))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(thread + " never blocked in a ZooKeeper wait: "
+                        + Arrays.toString(thread.getStackTrace()));
+            }
+            Thread.sleep(10); // nothing signals "now parked": look again
+        }
     }
 
     // --- a 3-server ensemble -----------------------------------------------------

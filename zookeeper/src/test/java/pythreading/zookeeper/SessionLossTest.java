@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -167,37 +165,20 @@ class SessionLossTest {
                     barrier::await,
                     semaphore::acquire,
                     () -> {
-                        try (var ignored = condition.enter()) {
+                        condition.acquire();
+                        try {
                             return condition.await();
+                        } finally {
+                            // the condition's lock was not taken back: its holding was lost with the session
+                            assertThatThrownBy(condition::release).isInstanceOf(SessionLostException.class);
+                            assertThatThrownBy(condition::release).hasMessage("cannot release un-acquired lock");
                         }
                     });
-            List<Future<Object>> blocked = new ArrayList<>();
-            List<Thread> threads = new ArrayList<>();
-            for (Callable<Object> call : calls) {
-                CountDownLatch started = new CountDownLatch(1);
-                Thread[] thread = new Thread[1];
-                blocked.add(pool.submit(() -> {
-                    thread[0] = Thread.currentThread();
-                    started.countDown();
-                    return call.call();
-                }));
-                started.await();
-                threads.add(thread[0]);
-            }
-            for (Thread thread : threads) {
-                awaitParkedInZooKeeperWait(thread);
-            }
+            List<Future<Object>> blocked = Faults.blockAll(pool, calls);
 
             expireVictim();
 
-            for (int i = 0; i < blocked.size(); i++) {
-                Future<Object> call = blocked.get(i);
-                int index = i;
-                assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS))
-                        .as("blocked call %d", index)
-                        .isInstanceOf(ExecutionException.class)
-                        .cause().isInstanceOf(SessionLostException.class);
-            }
+            Faults.assertAllLost(blocked, 10);
             // the manager works again: each primitive, in the new session
             queue.put("x");
             assertThat(queue.get(true, 5)).isEqualTo("x");
@@ -269,24 +250,6 @@ class SessionLossTest {
             highest = token;
             values.add(value);
             return true;
-        }
-    }
-
-    /** Waits until {@code thread} is parked in a primitive's wait for a change. */
-    static void awaitParkedInZooKeeperWait(Thread thread) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (;;) {
-            Thread.State state = thread.getState();
-            if ((state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
-                    && Arrays.stream(thread.getStackTrace()).anyMatch(frame ->
-                            frame.getClassName().equals(Changes.class.getName()) && frame.getMethodName().equals("await"))) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(thread + " never blocked in a ZooKeeper wait: "
-                        + Arrays.toString(thread.getStackTrace()));
-            }
-            Thread.sleep(10); // nothing signals "now parked": look again
         }
     }
 }
