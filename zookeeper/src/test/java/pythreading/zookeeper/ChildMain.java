@@ -22,10 +22,13 @@ import java.time.Duration;
  *   <li>{@code produce:QUEUE:PREFIX:N:STOPS}: puts PREFIX-0 .. PREFIX-(N-1), then STOPS
  *       times {@code STOP}; prints {@code PUT item} for each item.
  *   <li>{@code consume:QUEUE}: gets items until {@code STOP}; prints {@code GOT item}.
+ *   <li>{@code await:EVENT}: prints {@code AWAIT EVENT}, then waits for the event.
  *   <li>{@code hold:LOCK:SEMAPHORE}: takes the lock and a permit of the semaphore (of
  *       value 1), prints {@code HELD token}, and waits to be killed.
  * </ul>
- * Last, {@code DONE}; an exception prints {@code ERROR ...} and exits with 1.
+ * Each change of the connection's state prints {@code STATE name} ({@code SUSPENDED},
+ * {@code RECONNECTED}, {@code LOST}). Last, {@code DONE}; an exception prints
+ * {@code ERROR ...} and exits with 1.
  */
 public final class ChildMain {
 
@@ -34,6 +37,7 @@ public final class ChildMain {
 
     public static void main(String[] args) throws Exception {
         try (ZooKeeperManager zk = Faults.manager(args[0], Duration.ofMillis(Long.parseLong(args[1])))) {
+            zk.client().getConnectionStateListenable().addListener((client, state) -> say("STATE " + state));
             for (int i = 2; i < args.length; i++) {
                 step(zk, args[i].split(":"));
             }
@@ -71,6 +75,10 @@ public final class ChildMain {
                 for (String item; !(item = queue.get()).equals("STOP"); ) {
                     say("GOT " + item);
                 }
+            }
+            case "await" -> {
+                say("AWAIT " + step[1]);
+                zk.event(step[1]).await();
             }
             case "hold" -> {
                 DistributedLock lock = zk.lock(step[1]);

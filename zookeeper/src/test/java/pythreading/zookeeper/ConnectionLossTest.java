@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The server goes away for longer than the session timeout: blocked calls fail with
- * {@link SessionLostException} in bounded time instead of hanging, holders learn their
- * holding is lost, and the managers carry on once a server is back.
+ * Lost connections. The server goes away for longer than the session timeout: blocked
+ * calls fail with {@link SessionLostException} in bounded time instead of hanging,
+ * holders learn their holding is lost, and the managers carry on once a server is back.
+ * Connections cut again and again under traffic, each a connection loss that the
+ * sessions survive: requests in flight lose their answers and Curator sends them again,
+ * which puts the journal's exactly-once commits to the test.
  */
 @Timeout(60)
 class ConnectionLossTest {
@@ -29,6 +32,9 @@ class ConnectionLossTest {
     private static final Duration SESSION = Duration.ofSeconds(2);
 
     private TestingServer server;
+    private DropProxy proxy;
+    private String connectString;
+    private Duration session = SESSION;
     private final List<ZooKeeperManager> managers = new ArrayList<>();
     private final ExecutorService pool = Executors.newCachedThreadPool();
 
@@ -36,13 +42,16 @@ class ConnectionLossTest {
     void close() throws Exception {
         pool.shutdownNow();
         managers.forEach(ZooKeeperManager::close);
+        if (proxy != null) {
+            proxy.close();
+        }
         if (server != null) {
             server.close();
         }
     }
 
     private ZooKeeperManager manager() {
-        ZooKeeperManager manager = Faults.manager(server.getConnectString(), SESSION);
+        ZooKeeperManager manager = Faults.manager(connectString, session);
         managers.add(manager);
         return manager;
     }
@@ -51,6 +60,7 @@ class ConnectionLossTest {
     void blockedCallsFailWithinBoundedTimeWhenTheServerStaysAway() throws Exception {
         // a 500 ms tick lets the server grant a 2 s session
         server = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 500, -1), true);
+        connectString = server.getConnectString();
         ZooKeeperManager holder = manager();
         ZooKeeperManager waiter = manager();
         CountDownLatch holderLost = Faults.lossOf(holder);
@@ -96,5 +106,28 @@ class ConnectionLossTest {
         assertThat(queue.get(true, 5)).isEqualTo("x");
         assertThat(permit.acquire(true, 5)).isTrue();
         permit.release();
+    }
+
+    @Test
+    void queueLockAndSemaphoreStayExactThroughRepeatedConnectionLosses() throws Exception {
+        server = new TestingServer(true);
+        proxy = new DropProxy(server.getPort());
+        connectString = proxy.connectString();
+        session = Duration.ofSeconds(10);
+        CountDownLatch lost = new CountDownLatch(1);
+        int perProducer = 30;
+        int cuts = 4;
+        Traffic traffic = new Traffic(pool, this::manager, "drops", perProducer, 2);
+        for (ZooKeeperManager manager : managers) {
+            manager.onSessionLost(lost::countDown);
+        }
+        traffic.start();
+        for (int i = 0; i < cuts; i++) {
+            traffic.awaitProgress(2 * perProducer / (cuts + 1));
+            proxy.cutAll();
+            traffic.faulted();
+        }
+        traffic.finishAndCheck(managers.get(0));
+        assertThat(lost.getCount()).as("no session was lost").isEqualTo(1);
     }
 }
