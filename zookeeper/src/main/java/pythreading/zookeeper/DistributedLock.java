@@ -47,7 +47,7 @@ public final class DistributedLock extends Primitive implements Acquirable {
         session.onLost(this::sessionLost);
     }
 
-    private void sessionLost() {
+    private synchronized void sessionLost() {
         if (held != null) {
             held = null;
             lost = true;
@@ -97,11 +97,24 @@ public final class DistributedLock extends Primitive implements Acquirable {
     @Override
     public boolean acquire(boolean blocking, double timeout) {
         long nanos = Timeouts.forLockAcquire(blocking, timeout);
+        long epoch = session.epoch();
         String node = join(line, nanos);
-        if (node != null) {
-            held = node;
+        if (node == null) {
+            return false;
         }
-        return node != null;
+        held = node;
+        if (session.epoch() != epoch && !line.ownedBySessionNow(node)) {
+            // The session ended between the turn and here, before the session listener
+            // could see this holding: the node is gone, and another process may hold the
+            // lock. Returning true would make two holders (and release() would then free
+            // the other's holding), so the call fails as one blocked across the loss.
+            synchronized (this) {
+                held = null;
+                lost = false;
+            }
+            throw session.lost(null);
+        }
+        return true;
     }
 
     /**
