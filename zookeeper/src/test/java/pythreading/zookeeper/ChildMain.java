@@ -26,9 +26,10 @@ import java.time.Duration;
  *   <li>{@code hold:LOCK:SEMAPHORE}: takes the lock and a permit of the semaphore (of
  *       value 1), prints {@code HELD token}, and waits to be killed.
  * </ul>
- * Each change of the connection's state prints {@code STATE name} ({@code SUSPENDED},
- * {@code RECONNECTED}, {@code LOST}). Last, {@code DONE}; an exception prints
- * {@code ERROR ...} and exits with 1.
+ * Once connected it prints {@code CONNECTED}; each later change of the connection's
+ * state prints {@code STATE name} ({@code SUSPENDED}, {@code RECONNECTED},
+ * {@code LOST}). Last, {@code DONE}; an exception prints {@code ERROR ...} and exits
+ * with 1.
  */
 public final class ChildMain {
 
@@ -38,6 +39,7 @@ public final class ChildMain {
     public static void main(String[] args) throws Exception {
         try (ZooKeeperManager zk = Faults.manager(args[0], Duration.ofMillis(Long.parseLong(args[1])))) {
             zk.client().getConnectionStateListenable().addListener((client, state) -> say("STATE " + state));
+            say("CONNECTED");
             for (int i = 2; i < args.length; i++) {
                 step(zk, args[i].split(":"));
             }

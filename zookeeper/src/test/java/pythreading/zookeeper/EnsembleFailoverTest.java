@@ -156,14 +156,17 @@ class EnsembleFailoverTest {
         String count = "count:counter:" + store + ":30";
         String connect = cluster.getConnectString();
         long session = SESSION.toMillis();
-        // the producer waits for an event between its two batches, the consumers for
-        // items: every process is blocked in a call when the leader dies
+        // the producer waits for an event between its two batches: every process is
+        // connected, and the producer blocked in a call, when the leader dies
         Child producer = new Child(connect, session,
                 "produce:jobs:item:30:0", "await:resume", "produce:jobs:more:30:2", count);
         children.add(producer);
         children.add(new Child(connect, session, "consume:jobs", count));
         children.add(new Child(connect, session, "consume:jobs", count));
 
+        for (Child child : children) {
+            child.expect("CONNECTED", 60);
+        }
         producer.expect("AWAIT resume", 60);
         ZooKeeperManager mine = manager();
         kill(Faults.withMode(cluster, "leader"));
