@@ -103,7 +103,7 @@ public final class DistributedLock extends Primitive implements Acquirable {
             return false;
         }
         held = node;
-        if (session.epoch() != epoch && !line.ownedBySessionNow(node)) {
+        if (session.epoch() != epoch && !ownedBySessionNow(line.path(node))) {
             // The session ended between the turn and here, before the session listener
             // could see this holding: the node is gone, and another process may hold the
             // lock. Returning true would make two holders (and release() would then free

@@ -123,7 +123,15 @@ public final class DistributedSemaphore extends Primitive implements SemaphoreLi
                         setData("state", state.text(), state.version),
                         create(root + "/leases/" + prefix, new byte[0], CreateMode.EPHEMERAL_SEQUENTIAL)));
                 if (outcome.committed()) {
-                    mine.add(leaseNamed(prefix, outcome));
+                    String lease = leaseNamed(prefix, outcome);
+                    mine.add(lease);
+                    if (session.epoch() != epoch && !ownedBySessionNow(root + "/leases/" + lease)) {
+                        // As DistributedLock.acquire: the session ended under the lease
+                        // before the session listener could see it in mine; a later
+                        // release() would give back another holder's permit.
+                        mine.remove(lease);
+                        throw session.lost(null);
+                    }
                     return true;
                 }
                 continue; // another process changed the state first

@@ -2,7 +2,6 @@ package pythreading.zookeeper;
 
 import java.util.List;
 import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.data.Stat;
 
 /**
  * The line of a lock name: one ephemeral sequential node under {@code ROOT/line} per
@@ -40,16 +39,6 @@ final class HolderLine {
     /** The path of a node of the line. */
     String path(String node) {
         return dir + "/" + node;
-    }
-
-    /**
-     * Whether {@code node} is still in the line and belongs to the session the client
-     * has now (not to an earlier one that the server has yet to expire).
-     */
-    boolean ownedBySessionNow(String node) {
-        Stat stat = Zk.call(lock.session, () -> lock.session.client.checkExists().forPath(path(node)));
-        return stat != null && stat.getEphemeralOwner()
-                == Zk.call(lock.session, () -> lock.session.client.getZookeeperClient().getZooKeeper().getSessionId());
     }
 
     /** The line, holder first. */

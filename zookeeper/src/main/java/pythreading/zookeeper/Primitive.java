@@ -85,6 +85,17 @@ abstract class Primitive {
         }
     }
 
+    /**
+     * Whether the ephemeral node at {@code path} exists and belongs to the session the
+     * client has now (not to an earlier one that the server has yet to expire). For a
+     * call that took a holding while the session was being lost.
+     */
+    boolean ownedBySessionNow(String path) {
+        Stat stat = Zk.call(session, () -> session.client.checkExists().forPath(path));
+        long now = Zk.call(session, () -> session.client.getZookeeperClient().getZooKeeper().getSessionId());
+        return stat != null && stat.getEphemeralOwner() == now;
+    }
+
     /** The manager is closing: stop watching. */
     void close() {
         changes.close();

@@ -115,8 +115,8 @@ class ConnectionLossTest {
         connectString = proxy.connectString();
         session = Duration.ofSeconds(10);
         CountDownLatch lost = new CountDownLatch(1);
-        int perProducer = 30;
-        int cuts = 4;
+        int perProducer = 24;
+        int cuts = 3;
         Traffic traffic = new Traffic(pool, this::manager, "drops", perProducer, 2);
         for (ZooKeeperManager manager : managers) {
             manager.onSessionLost(lost::countDown);

@@ -78,6 +78,8 @@ class SessionLossTest {
         assertThat(lock.acquire()).isTrue();
         assertThat(rlock.acquire()).isTrue();
         assertThat(rlock.acquire()).isTrue(); // twice: the recursion is lost with the holding
+        DistributedRLock reentered = victim.rlock("reentered");
+        assertThat(reentered.acquire()).isTrue();
         long token = lock.fencingToken();
         long rtoken = rlock.fencingToken();
         AtomicInteger lockLostWhenTold = new AtomicInteger();
@@ -106,6 +108,12 @@ class SessionLossTest {
                 .hasMessageContaining("rlock 'held' was lost");
         assertThat(rlock.isLost()).isFalse();
         assertThatThrownBy(rlock::release).hasMessage("cannot release un-acquired lock");
+        // the owner's reentrant acquire says so too, and forgets the holding
+        assertThat(reentered.isLost()).isTrue();
+        assertThatThrownBy(reentered::acquire).isInstanceOf(SessionLostException.class);
+        assertThatThrownBy(reentered::release).hasMessage("cannot release un-acquired lock");
+        assertThat(reentered.acquire(false)).as("free, and taken again in the new session").isTrue();
+        reentered.release();
         assertThat(theirs.locked()).as("the lost release left the new holder alone").isTrue();
         assertThat(theirR.locked()).isTrue();
 
