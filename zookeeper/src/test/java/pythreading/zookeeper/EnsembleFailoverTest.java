@@ -108,15 +108,15 @@ class EnsembleFailoverTest {
     }
 
     /**
-     * {@link Traffic} with three lock workers, and three calls of {@code blockedOne}
+     * {@link Traffic} with two lock workers, and three calls of {@code blockedOne}
      * blocked on purpose; the fault strikes when a third of the items went through. It
      * must cost {@code blockedOne} its connection (not its session).
      */
     private void trafficAcross(ZooKeeperManager blockedOne, Fault fault, String name) throws Exception {
         Queue<ConnectionState> states = new ConcurrentLinkedQueue<>();
         blockedOne.client().getConnectionStateListenable().addListener((client, state) -> states.add(state));
-        int perProducer = 60;
-        Traffic traffic = new Traffic(pool, this::manager, name, perProducer, 3);
+        int perProducer = 30;
+        Traffic traffic = new Traffic(pool, this::manager, name, perProducer, 2);
         // calls blocked across the fault, on purpose
         ZooKeeperManager other = manager();
         DistributedLock gate = other.lock("gate-" + name);
