@@ -198,7 +198,7 @@ public final class DistributedRLock extends Primitive implements Acquirable {
                 node = DistributedLock.join(line, Timeouts.FOREVER);
                 break;
             } catch (pythreading.threading.UncheckedInterruptedException e) {
-                interrupted = Thread.interrupted() | true;
+                interrupted = true; // the flag is set again once the lock is back
             }
         }
         if (interrupted) {

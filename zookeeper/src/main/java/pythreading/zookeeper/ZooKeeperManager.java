@@ -211,7 +211,8 @@ public final class ZooKeeperManager implements AutoCloseable {
     /**
      * Ends the session (its locks and the permits it took are freed at once) and stops
      * the server that {@link #embedded()} started. Calls blocked in other threads then
-     * fail. Closing twice does nothing.
+     * throw {@link IllegalStateException} ({@code the ZooKeeper manager was closed}).
+     * Closing twice does nothing.
      */
     @Override
     public void close() {
@@ -219,6 +220,7 @@ public final class ZooKeeperManager implements AutoCloseable {
             return;
         }
         closed = true;
+        session.close();
         objects.values().forEach(Primitive::close);
         client.close();
         if (server != null) {
