@@ -83,7 +83,7 @@ class DistributedSemaphoreTests extends ZooKeeperTestSupport {
         for (int i = 0; i < 3; i++) {
             waiters.add(call("waiter-" + i, b::acquire));
         }
-        waitUntilWaiting(waiters.stream().map(w -> w.thread).toList(), 3);
+        waitUntilAllWaiting(waiters);
         a.release(2);
         waitUntil("two waiters get a permit", () -> waiters.stream().filter(Running::done).count() == 2);
         a.release();

@@ -181,7 +181,7 @@ abstract class ZooKeeperTestSupport {
                     lock.release();
                 }));
             }
-            waitUntilWaiting(threads.stream().map(t -> t.thread).toList(), threads.size());
+            waitUntilAllWaiting(threads);
             assertThat(threads).as("blocked on acquire").noneMatch(Running::done);
         }
 
@@ -227,10 +227,10 @@ abstract class ZooKeeperTestSupport {
         waitUntil(thread.getName() + " waits for a change", () -> isWaiting(thread));
     }
 
-    /** Waits until {@code n} of {@code threads} wait for a change. */
-    static void waitUntilWaiting(List<Thread> threads, int n) {
-        waitUntil(n + " threads wait for a change",
-                () -> threads.stream().filter(ZooKeeperTestSupport::isWaiting).count() >= n);
+    /** Waits until every one of {@code running} waits for a change. */
+    static void waitUntilAllWaiting(List<? extends Running<?>> running) {
+        waitUntil(running.size() + " threads wait for a change",
+                () -> running.stream().allMatch(r -> isWaiting(r.thread)));
     }
 
     private static boolean isWaiting(Thread thread) {
