@@ -127,8 +127,12 @@ class DistributedLockTests extends ZooKeeperTestSupport {
         a.acquire();
         b.release();
         assertThat(a.locked()).isFalse();
-        assertThat(a.acquire(false)).as("released by the other process").isTrue();
-        a.release();
+        assertThatThrownBy(a::fencingToken).as("a no longer holds it")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(b.acquire(false)).as("released by the other process").isTrue();
+        assertThatThrownBy(a::fencingToken).as("b holds it now, not a")
+                .isInstanceOf(IllegalStateException.class);
+        b.release();
     }
 
     // pythreading: release() of an unlocked lock, in either process
