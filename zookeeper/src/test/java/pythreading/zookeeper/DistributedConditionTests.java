@@ -119,6 +119,29 @@ class DistributedConditionTests extends ZooKeeperTestSupport {
         assertThat(second.result()).isTrue();
     }
 
+    // lock_tests.ConditionTests (_release_save/_acquire_restore): await gives up every level
+    // of a reentrant holding and takes them all back
+    @Test
+    void testAwaitReleasesEveryLevel() {
+        DistributedCondition c = other.condition(name);
+        Running<Boolean> waiter = call("waiter", () -> {
+            c.acquire();
+            c.acquire();
+            boolean signalled = c.await(30);
+            c.release();
+            boolean stillHeld = !zk.condition(name).acquire(false);
+            c.release();
+            return signalled && stillHeld;
+        }).waiting();
+        DistributedCondition a = zk.condition(name);
+        assertThat(a.acquire(true, 10)).as("free while the holder waits").isTrue();
+        a.signal();
+        a.release();
+        assertThat(waiter.result()).as("signalled, and held twice again").isTrue();
+        assertThat(a.acquire(false)).isTrue();
+        a.release();
+    }
+
     // lock_tests.ConditionTests.test_timeout; the lock is held again after a timed-out wait
     @Test
     void testTimeout() {
