@@ -310,7 +310,7 @@ public final class ZooKeeperManager implements AutoCloseable {
      * @param name the name shared by every process
      * @param parties the number of parties, when the name is first used
      * @return the barrier of that name
-     * @throws IllegalArgumentException {@code parties must be >= 1}; or if the name holds
+     * @throws IllegalArgumentException {@code parties must be > 0}; or if the name holds
      *     another number of parties
      */
     public DistributedBarrier barrier(String name, int parties) {
@@ -330,7 +330,7 @@ public final class ZooKeeperManager implements AutoCloseable {
      * @param timeout the default timeout of {@code await()}, in seconds (zero or less:
      *     a party that must wait breaks the barrier at once, as locally)
      * @return the barrier of that name
-     * @throws IllegalArgumentException {@code parties must be >= 1}; or if the name holds
+     * @throws IllegalArgumentException {@code parties must be > 0}; or if the name holds
      *     another number of parties
      */
     public DistributedBarrier barrier(String name, int parties, Runnable action, double timeout) {
