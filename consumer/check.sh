@@ -22,3 +22,9 @@ run() { # $1: how, rest: the java command's arguments
 
 run "class path " -cp "target/classes:$deps" example.Hello
 run "module path" -p "target/classes:$deps" -m example.consumer/example.Hello
+
+# pythreading-zookeeper, on the class path: an embedded server, two managers, one queue.
+expected="hello over ZooKeeper from Thread-1"
+(cd zookeeper && mvn -B -q --no-transfer-progress package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+deps="$(cat zookeeper/target/classpath.txt)"
+run "class path (zookeeper)" -cp "zookeeper/target/classes:$deps" example.ZooKeeperHello

@@ -72,13 +72,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the name exists, asking for the prefix to be removed. No other name may be pending: a name the
  * code lacks is a failing case until the code has it or {@code API.md} drops it.
  *
- * <p><b>{@code pythreading.zookeeper}.</b> That package is not built yet. Its names are in the
- * list already, prefixed {@code zookeeper:}: parsed and counted, not checked. The zookeeper
- * module will depend on core, so its classes will never be on this module's test classpath:
- * when it lands, run this class from that module's tests (it checks whatever the list says
- * against its own classpath) with the {@code zookeeper:} prefixes removed, and add the package
- * to {@link #PACKAGES} and {@link #EXPECTED_NAMES} there. {@link #zookeeperIsNotOnThisClasspath}
- * fails if the package ever shows up here with its names still switched off.
+ * <p><b>{@code pythreading.zookeeper}.</b> Its names are in the list too, prefixed
+ * {@code zookeeper:}. That module depends on core, so its classes are never on this module's test
+ * classpath: here those lines are parsed and counted only. The zookeeper module runs this class
+ * again from its own tests ({@code ZooKeeperApiContractTest}, through core's test jar), where
+ * the package is on the classpath: there every {@code zookeeper:} line is checked like any other,
+ * and the naming rules cover the package too ({@link #packages()}).
  *
  * <p><b>Naming rules.</b> Besides the list, it checks the rules of {@code API.md} that
  * reflection can: no public class of these packages has a public method named {@code wait},
@@ -96,9 +95,26 @@ class ApiContractTest {
     /** The list of names, next to this class on the test classpath. */
     static final String CONTRACT = "api-contract.txt";
 
-    /** The packages whose public classes the naming rules cover. */
+    /** The packages of core, whose public classes the naming rules cover. */
     static final List<String> PACKAGES =
             List.of("pythreading.threading", "pythreading.queue", "pythreading.futures");
+
+    /** The package of the zookeeper module: checked where it is on the classpath. */
+    static final String ZOOKEEPER = "pythreading.zookeeper";
+
+    /** Whether the zookeeper module is on this classpath (its own test run). */
+    static boolean zookeeperIsBuilt() {
+        return !classNames(ZOOKEEPER).isEmpty();
+    }
+
+    /** The packages whose public classes the naming rules cover here. */
+    static List<String> packages() {
+        List<String> packages = new ArrayList<>(PACKAGES);
+        if (zookeeperIsBuilt()) {
+            packages.add(ZOOKEEPER);
+        }
+        return packages;
+    }
 
     /**
      * How many lines {@link #CONTRACT} holds per package: checked (including pending) names for
@@ -588,7 +604,9 @@ class ApiContractTest {
             Enumeration<URL> roots = LOADER.getResources(path);
             while (roots.hasMoreElements()) {
                 URL url = roots.nextElement();
-                if (url.toString().startsWith(testRoot)) {
+                // test classes, of this module or (in the zookeeper module's run) of core's test jar
+                String root = url.toString().replaceFirst("^jar:", "");
+                if (root.startsWith(testRoot) || root.contains("/test-classes/")) {
                     continue;
                 }
                 if (url.getProtocol().equals("file")) {
@@ -620,10 +638,10 @@ class ApiContractTest {
         return List.copyOf(names);
     }
 
-    /** The public classes of {@link #PACKAGES} that code outside them can name. */
+    /** The public classes of {@link #packages()} that code outside them can name. */
     static List<Class<?>> publicClasses() {
         List<Class<?>> classes = new ArrayList<>();
-        for (String pkg : PACKAGES) {
+        for (String pkg : packages()) {
             for (String name : classNames(pkg)) {
                 try {
                     Class<?> c = Class.forName(name, false, LOADER);
@@ -644,6 +662,13 @@ class ApiContractTest {
         return contract().stream().filter(e -> e.status() == Status.CHECKED);
     }
 
+    /** The zookeeper module's names: none where the module is not on the classpath. */
+    static Stream<Entry> zookeeperNames() {
+        return zookeeperIsBuilt()
+                ? contract().stream().filter(e -> e.status() == Status.ZOOKEEPER)
+                : Stream.empty();
+    }
+
     static Stream<Entry> pendingNames() {
         return contract().stream().filter(e -> e.status() == Status.PENDING);
     }
@@ -658,6 +683,13 @@ class ApiContractTest {
             throw shortFailure("API.md fixes `" + e + "` (" + CONTRACT + " line " + e.line()
                     + "), but " + m.getMessage());
         }
+    }
+
+    /** Every name API.md fixes in pythreading.zookeeper exists (in that module's test run). */
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @MethodSource("zookeeperNames")
+    void zookeeperNameFixedByApiMd(Entry e) {
+        nameFixedByApiMd(e);
     }
 
     /**
@@ -714,21 +746,15 @@ class ApiContractTest {
                 .hasSize(EXPECTED_NAMES.get("pythreading.zookeeper"));
         assertThat(entries).filteredOn(e -> e.status() != Status.ZOOKEEPER)
                 .allMatch(e -> PACKAGES.contains(e.pkg()));
-    }
-
-    @Test
-    void zookeeperIsNotOnThisClasspath() {
-        assertThat(classNames("pythreading.zookeeper"))
-                .as("pythreading.zookeeper is on the classpath: switch its names on "
-                        + "(remove the `zookeeper:` prefixes in %s, see ApiContractTest's Javadoc)", CONTRACT)
-                .isEmpty();
+        assertThat(EXPECTED_NAMES.keySet()).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(PACKAGES.stream(), Stream.of(ZOOKEEPER)).collect(Collectors.toSet()));
     }
 
     /** API.md: the word wait becomes await everywhere; notify/notify_all become signal/signalAll. */
     @Test
     void noPublicWaitOrNotify() {
         List<Class<?>> classes = publicClasses();
-        assertThat(classes).as("the public classes of %s", PACKAGES).hasSizeGreaterThan(20);
+        assertThat(classes).as("the public classes of %s", packages()).hasSizeGreaterThan(20);
         Set<String> objects = Set.of("wait", "notify", "notifyAll");
         List<String> offenders = new ArrayList<>();
         for (Class<?> c : classes) {

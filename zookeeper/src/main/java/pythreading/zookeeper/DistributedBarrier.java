@@ -112,6 +112,8 @@ public final class DistributedBarrier extends Primitive implements BarrierLike {
     private int doAwait(boolean timed, double timeout) {
         long epoch = session.epoch();
         State arrived;
+        long draining = Long.MAX_VALUE; // the deadline of a wait for the action to finish, once set
+        boolean drainingSet = false;
         for (;;) {
             long mark = changes.mark();
             State s = state();
@@ -119,7 +121,13 @@ public final class DistributedBarrier extends Primitive implements BarrierLike {
                 throw new BrokenBarrierError();
             }
             if (s.count >= parties) { // the last party is running the action: wait for the next cycle
-                changes.await(mark, Timeouts.FOREVER, epoch);
+                if (!drainingSet) {
+                    draining = Changes.deadline(timed ? Timeouts.forWait(timeout) : Timeouts.FOREVER);
+                    drainingSet = true;
+                }
+                if (Changes.expired(draining) || !changes.await(mark, draining, epoch)) {
+                    throw new BrokenBarrierError();
+                }
                 continue;
             }
             if (write(s, s.generation, s.count + 1, false)) {

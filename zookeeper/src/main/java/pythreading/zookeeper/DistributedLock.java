@@ -204,11 +204,15 @@ public final class DistributedLock extends Primitive implements Acquirable {
      * every earlier holding of the name, by any process.
      *
      * @return the token
-     * @throws IllegalStateException if this object does not hold the lock
+     * @throws IllegalStateException if this object does not hold the lock (also once
+     *     another thread or process released it)
      */
     public long fencingToken() {
         String node = held;
-        if (node == null) {
+        // Another process's release() takes the holding out of the line without telling this
+        // object: a node that left the line is no current holding, and its token must not be
+        // handed out as one.
+        if (node == null || !line.nodes().contains(node)) {
             throw new IllegalStateException("lock '" + name + "' is not held through this object");
         }
         return HolderLine.token(node);

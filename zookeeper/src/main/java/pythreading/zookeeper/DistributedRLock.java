@@ -198,7 +198,9 @@ public final class DistributedRLock extends Primitive implements Acquirable {
                 node = DistributedLock.join(line, Timeouts.FOREVER);
                 break;
             } catch (pythreading.threading.UncheckedInterruptedException e) {
-                interrupted = Thread.interrupted() | true;
+                // Clear the flag, or the next wait throws at once; it is set again once the lock is back.
+                Thread.interrupted();
+                interrupted = true;
             }
         }
         if (interrupted) {

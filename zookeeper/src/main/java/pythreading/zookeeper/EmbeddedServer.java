@@ -30,18 +30,37 @@ final class EmbeddedServer implements AutoCloseable {
     EmbeddedServer() {
         try {
             dataDir = Files.createTempDirectory("pythreading-zookeeper-");
-            File dir = dataDir.toFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start an embedded ZooKeeper server", e);
+        }
+        File dir = dataDir.toFile();
+        ServerCnxnFactory started = null;
+        try {
             server = new ZooKeeperServer(dir, dir, TICK_MILLIS);
             server.setMinSessionTimeout(2 * TICK_MILLIS);
             server.setMaxSessionTimeout(600 * TICK_MILLIS);
-            connections = ServerCnxnFactory.createFactory(
+            started = ServerCnxnFactory.createFactory(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
-            connections.startup(server);
+            started.startup(server);
+            connections = started;
         } catch (IOException e) {
+            abandon(started);
             throw new UncheckedIOException("cannot start an embedded ZooKeeper server", e);
+        } catch (RuntimeException | Error e) {
+            abandon(started);
+            throw e;
         } catch (InterruptedException e) {
+            abandon(started);
             throw pythreading.internal.Interrupts.rethrow(e);
         }
+    }
+
+    /** After a failed start: the factory's threads (one is not a daemon) must not outlive it. */
+    private void abandon(ServerCnxnFactory started) {
+        if (started != null) {
+            started.shutdown();
+        }
+        deleteData();
     }
 
     String connectString() {
@@ -52,6 +71,10 @@ final class EmbeddedServer implements AutoCloseable {
     public void close() {
         connections.shutdown();
         server.shutdown();
+        deleteData();
+    }
+
+    private void deleteData() {
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -47,11 +47,34 @@ final class Session implements ConnectionStateListener {
         return epoch.get();
     }
 
-    /** Throws {@link SessionLostException} if a session was lost since {@code epoch}. */
+    /** Set by the manager's close: blocked calls must not wait for a client that is gone. */
+    private volatile boolean closed;
+
+    /**
+     * Throws {@link SessionLostException} if a session was lost since {@code epoch}, and
+     * {@link IllegalStateException} if the manager was closed.
+     */
     void check(long epoch) {
+        if (closed) {
+            throw closedError(null);
+        }
         if (this.epoch.get() != epoch) {
             throw lost(null);
         }
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    IllegalStateException closedError(Throwable cause) {
+        return new IllegalStateException("the ZooKeeper manager was closed", cause);
+    }
+
+    /** The manager is closing: wakes every blocked call, which then throws. */
+    void close() {
+        closed = true;
+        changes.forEach(Changes::bump);
     }
 
     SessionLostException lost(Throwable cause) {

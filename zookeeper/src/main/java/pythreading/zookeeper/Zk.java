@@ -32,17 +32,28 @@ final class Zk {
     static <T> T call(Session session, Call<T> call) {
         try {
             return call.call();
+        } catch (Exception e) {
+            if (session.closed()) { // the client was closed under the call
+                throw session.closedError(e);
+            }
+            throw translate(session, e);
+        }
+    }
+
+    private static RuntimeException translate(Session session, Exception failure) {
+        try {
+            throw failure;
         } catch (InterruptedException e) {
-            throw Interrupts.rethrow(e);
+            return Interrupts.rethrow(e);
         } catch (KeeperException.SessionExpiredException | KeeperException.ConnectionLossException
                 | KeeperException.SessionMovedException e) {
-            throw session.lost(e);
+            return session.lost(e);
         } catch (KeeperException e) {
-            throw new IllegalStateException("ZooKeeper refused a call: " + e.getMessage(), e);
+            return new IllegalStateException("ZooKeeper refused a call: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw e;
+            return e;
         } catch (Exception e) {
-            throw new IllegalStateException("ZooKeeper call failed: " + e, e);
+            return new IllegalStateException("ZooKeeper call failed: " + e, e);
         }
     }
 

@@ -211,7 +211,8 @@ public final class ZooKeeperManager implements AutoCloseable {
     /**
      * Ends the session (its locks and the permits it took are freed at once) and stops
      * the server that {@link #embedded()} started. Calls blocked in other threads then
-     * fail. Closing twice does nothing.
+     * throw {@link IllegalStateException} ({@code the ZooKeeper manager was closed}).
+     * Closing twice does nothing.
      */
     @Override
     public void close() {
@@ -219,6 +220,7 @@ public final class ZooKeeperManager implements AutoCloseable {
             return;
         }
         closed = true;
+        session.close();
         objects.values().forEach(Primitive::close);
         client.close();
         if (server != null) {
@@ -308,7 +310,7 @@ public final class ZooKeeperManager implements AutoCloseable {
      * @param name the name shared by every process
      * @param parties the number of parties, when the name is first used
      * @return the barrier of that name
-     * @throws IllegalArgumentException {@code parties must be >= 1}; or if the name holds
+     * @throws IllegalArgumentException {@code parties must be > 0}; or if the name holds
      *     another number of parties
      */
     public DistributedBarrier barrier(String name, int parties) {
@@ -328,7 +330,7 @@ public final class ZooKeeperManager implements AutoCloseable {
      * @param timeout the default timeout of {@code await()}, in seconds (zero or less:
      *     a party that must wait breaks the barrier at once, as locally)
      * @return the barrier of that name
-     * @throws IllegalArgumentException {@code parties must be >= 1}; or if the name holds
+     * @throws IllegalArgumentException {@code parties must be > 0}; or if the name holds
      *     another number of parties
      */
     public DistributedBarrier barrier(String name, int parties, Runnable action, double timeout) {
