@@ -24,6 +24,8 @@ import org.apache.zookeeper.KeeperException;
  * operation id into a journal slot, an ephemeral node that only one call at a time
  * uses. A failed transaction whose id is in its slot had committed.
  *
+ * <p>The same holds when an interrupt cuts a call off and {@link Zk#call} sends it again.
+ *
  * <p>Slots belong to the session that created them; after a session loss the old ones
  * are gone with it and new ones are made.
  */
@@ -103,23 +105,28 @@ final class Journal {
                 return new Outcome(null, results);
             }
             // Refused: by a copy of itself that had committed, or by another process.
-            byte[] last = Zk.call(session, () -> {
-                try {
-                    return session.client.getData().forPath(slot.path);
-                } catch (KeeperException.NoNodeException e) {
-                    return null;
-                }
-            });
-            if (last == null) {
-                throw session.lost(null); // the slot was ephemeral: the session is gone
-            }
-            if (Arrays.equals(last, id)) {
+            if (Arrays.equals(lastId(slot), id)) {
                 return new Outcome(null, null);
             }
             return new Outcome(refused[0], null);
         } finally {
             free.add(slot);
         }
+    }
+
+    /** The operation id last written to a slot. */
+    private byte[] lastId(Slot slot) {
+        byte[] last = Zk.call(session, () -> {
+            try {
+                return session.client.getData().forPath(slot.path);
+            } catch (KeeperException.NoNodeException e) {
+                return null;
+            }
+        });
+        if (last == null) {
+            throw session.lost(null); // the slot was ephemeral: the session is gone
+        }
+        return last;
     }
 
     private Slot take() {
