@@ -36,10 +36,21 @@ final class EmbeddedServer implements AutoCloseable {
             server.setMaxSessionTimeout(600 * TICK_MILLIS);
             connections = ServerCnxnFactory.createFactory(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
-            connections.startup(server);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start an embedded ZooKeeper server", e);
+        }
+        // If startup fails, the factory's threads run already (one is not a daemon): stop
+        // them, or the JVM never exits.
+        try {
+            connections.startup(server);
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot start an embedded ZooKeeper server", e);
         } catch (InterruptedException e) {
+            close();
             throw pythreading.internal.Interrupts.rethrow(e);
         }
     }
