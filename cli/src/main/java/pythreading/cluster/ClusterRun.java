@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -62,6 +63,10 @@ public final class ClusterRun {
     private final List<Process> processes = new ArrayList<>();
     /** The workers that had to be destroyed (after a failure or the time limit). */
     private final Set<Process> stopped = ConcurrentHashMap.newKeySet();
+    private volatile Ensemble ensemble;
+    private final AtomicBoolean serversClosed = new AtomicBoolean();
+    /** The run's directory: the shared count. */
+    private volatile Path dir;
     private final List<java.lang.Thread> relays = new ArrayList<>();
     private volatile Kill kill;
     private volatile String killFailure;
@@ -85,16 +90,15 @@ public final class ClusterRun {
      */
     public int run() {
         Logs.quietZooKeeper(settings.zkLog());
-        Ensemble ensemble = null;
-        Path dir = null;
         java.lang.Thread killer = null;
-        java.lang.Thread hook = new java.lang.Thread(this::destroyWorkers, "cluster-cleanup");
+        java.lang.Thread hook = new java.lang.Thread(this::interrupted, "cluster-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         String ending;
         try {
             ensemble = startServers();
             Ensemble servers = ensemble;
-            dir = Files.createTempDirectory("pythreading-cluster-");
+            Path dir = Files.createTempDirectory("pythreading-cluster-");
+            this.dir = dir;
             Path counter = dir.resolve("counter");
             Counter.create(counter);
             say("namespace /" + settings.namespace() + ", the shared count in " + counter);
@@ -140,7 +144,7 @@ public final class ClusterRun {
                     say("stopping ZooKeeper");
                     Logs.muteServers(settings.zkLog());
                 }
-                ensemble.close();
+                closeServers();
             }
             deleteQuietly(dir);
             try {
@@ -270,6 +274,20 @@ public final class ClusterRun {
         } catch (RuntimeException e) {
             killFailure = "could not kill the leader: " + e.getMessage();
             say("coordinator: " + killFailure);
+        }
+    }
+
+    /** On Ctrl-C (a shutdown hook): nothing may outlive the run. */
+    private void interrupted() {
+        destroyWorkers();
+        closeServers();
+        deleteQuietly(dir);
+    }
+
+    private void closeServers() {
+        Ensemble servers = ensemble;
+        if (servers != null && serversClosed.compareAndSet(false, true)) {
+            servers.close();
         }
     }
 

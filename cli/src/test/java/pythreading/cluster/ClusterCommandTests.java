@@ -4,17 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static pythreading.cli.CommandRun.execute;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import pythreading.cli.CommandRun;
+import pythreading.zookeeper.ZooKeeperManager;
 
 /**
  * {@code pythreading cluster}: worker JVMs (children of the test JVM) run the producer and
  * consumer over ZooKeeper, and the summary adds up; bad options are refused.
  */
 class ClusterCommandTests {
+
+    @BeforeAll
+    static void quietZooKeeper() {
+        Logs.quietZooKeeper("ERROR"); // the test's own server and client, too
+    }
 
     // pythreading: one embedded server, 2 worker JVMs, 20 items: each item consumed once,
     // counted once, nothing lost; the workers' lines are relayed; exit 0.
@@ -62,6 +73,25 @@ class ClusterCommandTests {
                         + "died mid-run: nothing was lost");
         assertThat(summary).anySatisfy(line -> assertThat(line)
                 .matches("  leader killed  server \\d \\(.+\\) at [\\d.]+ s, after 8 of 24 items; server \\d led from [\\d.]+ s"));
+    }
+
+    // pythreading: --connect uses a running ensemble (here a server of the test's own),
+    // keeps to its namespace, and deletes it at the end.
+    @Test
+    @Timeout(60)
+    void connectToARunningEnsemble() throws Exception {
+        try (ZooKeeperManager zk = ZooKeeperManager.embedded();
+                CuratorFramework client = CuratorFrameworkFactory.newClient(zk.connectString(), new RetryOneTime(100))) {
+            CommandRun run = execute("cluster", "--connect", zk.connectString(), "--namespace", "cluster-test",
+                    "--workers", "2", "--items", "10", "--work-ms", "0", "--timeout", "50");
+
+            assertThat(run.exitCode()).as(run.out()).isZero();
+            assertThat(run.out()).contains("using the ZooKeeper ensemble at " + zk.connectString(),
+                    "deleted the namespace /cluster-test", "  produced       10 of 10 items, by worker-1");
+            client.start();
+            assertThat(client.blockUntilConnected(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(client.checkExists().forPath("/cluster-test")).isNull();
+        }
     }
 
     // pythreading: past --timeout the workers are stopped, the summary says what was done,
