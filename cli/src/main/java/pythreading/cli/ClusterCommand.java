@@ -34,7 +34,7 @@ import pythreading.cluster.ClusterRun;
             "Exit status: 0 when every item was consumed exactly once and the count is",
             "right, 1 otherwise (and after --timeout), 2 for bad options."},
         footer = {"", "Examples:",
-            "  pythreading cluster                              one server, 3 workers, 60 items",
+            "  pythreading cluster                              one server, 3 workers",
             "  pythreading cluster --ensemble 3 --kill-leader   kill the leader mid-run",
             "  pythreading cluster --workers 5 --items 200",
             "  pythreading cluster --connect zk1:2181,zk2:2181,zk3:2181",
@@ -81,7 +81,7 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Option(names = "--no-lock",
             description = "Raise the count without the distributed lock, to see what the lock is for: "
-                    + "increments are lost and the run fails.")
+                    + "some increments are lost (nearly always), and the run fails.")
     boolean noLock;
 
     @Option(names = "--zk-log", paramLabel = "LEVEL", defaultValue = "ERROR",

@@ -109,6 +109,12 @@ public final class ClusterRun {
                 killer.start();
             }
             ending = awaitWorkers();
+            if (killer != null && ending == null) {
+                killer.join(5000); // the workers are done: let it see the new leader it waits for
+            }
+        } catch (InterruptedException e) {
+            java.lang.Thread.currentThread().interrupt();
+            ending = "interrupted";
         } catch (RuntimeException | IOException | LinkageError e) {
             ending = "the run failed: " + e;
             say(ending);
