@@ -2,6 +2,7 @@ package pythreading.zookeeper;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.apache.zookeeper.AddWatchMode;
 import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
@@ -27,6 +28,9 @@ final class Changes implements Watcher {
     private final Condition moved = lock.newCondition();
     /** Changes seen so far; guarded by {@code lock}. */
     private long count;
+
+    /** Told of every change event before the count moves (a primitive's cache hint); set once, by the primitive. */
+    private volatile Consumer<WatchedEvent> listener = event -> { };
 
     Changes(Session session, String root) {
         this.session = session;
@@ -54,9 +58,15 @@ final class Changes implements Watcher {
         }
     }
 
+    /** Sets the listener told of each change event below the root (its path and zxid), before waiters wake. */
+    void listen(Consumer<WatchedEvent> listener) {
+        this.listener = listener;
+    }
+
     @Override
     public void process(WatchedEvent event) {
         if (event.getType() != Event.EventType.None) {
+            listener.accept(event);
             bump();
         }
     }
