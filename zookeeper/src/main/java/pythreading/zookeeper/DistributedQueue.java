@@ -91,6 +91,7 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
         this.itemLimit = Integer.getInteger("jute.maxbuffer", 0xfffff) - REQUEST_OVERHEAD;
         this.statePath = root + "/state";
         changes.listen(this::watched);
+        changes.watchNow(); // the hint needs the other managers' writes reported before any wait
     }
 
     private static final int OPEN = 0;
