@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import pythreading.queue.Empty;
@@ -23,22 +21,7 @@ import pythreading.queue.ShutDown;
  * queue under each other's hint, and every call still sees the queue as ZooKeeper has it.
  */
 @Timeout(120)
-class DistributedQueueHintTests {
-
-    private ZooKeeperManager a;
-    private ZooKeeperManager b;
-
-    @BeforeEach
-    void connect() {
-        a = ZooKeeperManager.embedded();
-        b = ZooKeeperManager.connect(a.connectString());
-    }
-
-    @AfterEach
-    void close() {
-        b.close();
-        a.close();
-    }
+class DistributedQueueHintTests extends TwoManagers {
 
     // FIFO across processes: each side's items list goes stale under the other's puts and gets
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -15,22 +13,7 @@ import org.junit.jupiter.api.Timeout;
  * stand for two processes.
  */
 @Timeout(120)
-class FirstWaitTests {
-
-    private ZooKeeperManager a;
-    private ZooKeeperManager b;
-
-    @BeforeEach
-    void connect() {
-        a = ZooKeeperManager.embedded();
-        b = ZooKeeperManager.connect(a.connectString());
-    }
-
-    @AfterEach
-    void close() {
-        b.close();
-        a.close();
-    }
+class FirstWaitTests extends TwoManagers {
 
     // A waiter of another process is woken by the release, whether it comes before or
     // after the waiter's first wait set the watch
