@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.curator.framework.api.transaction.CuratorOp;
@@ -36,6 +38,8 @@ final class Journal {
 
     /** Free slots: a slot is used by one call at a time. */
     private final ConcurrentLinkedQueue<Slot> free = new ConcurrentLinkedQueue<>();
+    /** The paths of every slot this journal made, so that a watch can tell its own transactions' writes. */
+    private final Set<String> mine = ConcurrentHashMap.newKeySet();
 
     private static final class Slot {
         final String path;
@@ -139,6 +143,17 @@ final class Journal {
         String path = Zk.call(session, () -> session.client.create().creatingParentsIfNeeded()
                 .withProtection().withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
                 .forPath(dir + "/slot-", new byte[0]));
+        mine.add(path);
         return new Slot(path, epoch);
+    }
+
+    /** Whether {@code path} (without the namespace) is a slot of this journal: a write to it was this journal's. */
+    boolean owns(String path) {
+        return mine.contains(path);
+    }
+
+    /** The directory of the slots, without the namespace. */
+    String dir() {
+        return dir;
     }
 }
