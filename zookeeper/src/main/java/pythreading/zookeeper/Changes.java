@@ -71,10 +71,11 @@ final class Changes implements Watcher {
 
     private boolean addWatch() {
         try {
-            session.client.watchers().add().withMode(AddWatchMode.PERSISTENT_RECURSIVE)
-                    .usingWatcher(this).forPath(root);
+            // Through Zk.call: an interrupt must neither cut the request off nor be lost.
+            Zk.call(session, () -> session.client.watchers().add().withMode(AddWatchMode.PERSISTENT_RECURSIVE)
+                    .usingWatcher(this).forPath(root));
             return true;
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             return false; // the connection is down: the next wait, or RECONNECTED, sets it
         }
     }
