@@ -23,13 +23,18 @@ final class Benchmarks {
      * anything else is refused, so that a typo in a parameter cannot measure the wrong side.
      */
     static boolean isPythreading(String impl) {
+        return isPythreading(impl, JUC);
+    }
+
+    /** As {@link #isPythreading(String)}, with {@code other} naming the other side ({@code curator}, say). */
+    static boolean isPythreading(String impl, String other) {
         if (impl.equals(Row.PYTHREADING)) {
             return true;
         }
-        if (impl.equals(JUC)) {
+        if (impl.equals(other)) {
             return false;
         }
-        throw new IllegalArgumentException("unknown impl: " + impl + " (expected " + JUC + " or "
+        throw new IllegalArgumentException("unknown impl: " + impl + " (expected " + other + " or "
                 + Row.PYTHREADING + ")");
     }
 }

@@ -6,14 +6,19 @@ import java.util.Map;
  * One line of the benchmark report: an operation measured on pythreading, on its
  * {@code java.util.concurrent} twin (both by the same JMH benchmark, told apart by its
  * {@code impl} parameter) and on CPython (by {@code primitives.py}, under the same id).
+ * A {@linkplain #isZooKeeper() ZooKeeper row} measures a {@code pythreading.zookeeper}
+ * primitive beside the raw Curator recipe ({@code impl} {@value #CURATOR}) and CPython's
+ * {@code multiprocessing} {@code SyncManager}.
  *
  * @param id the row's name, shared with {@code primitives.py} ({@code lock.uncontended})
  * @param operation what one operation is, for the report
  * @param benchmark the JMH benchmark, relative to this package ({@code LockBenchmark.uncontended};
  *        a group benchmark is named by its group)
  * @param params the benchmark's other parameters, fixed for this row
- * @param twinImpl the {@code impl} value of the java.util.concurrent side
- * @param twin the java.util.concurrent class or construct measured beside pythreading
+ * @param twinImpl the {@code impl} value of the java.util.concurrent side ({@value #CURATOR}
+ *        for a ZooKeeper row)
+ * @param twin the java.util.concurrent class or construct measured beside pythreading (the
+ *        Curator recipe for a ZooKeeper row)
  * @param minJava the lowest Java feature version that can run the row (21 for virtual threads)
  * @param score how the JMH score converts to nanoseconds per operation
  */
@@ -30,6 +35,9 @@ public record Row(
     /** The {@code impl} value of the pythreading side of every row. */
     public static final String PYTHREADING = "pythreading";
 
+    /** The {@code impl} value of the raw Curator recipe, the twin of every ZooKeeper row. */
+    public static final String CURATOR = "curator";
+
     /** How a JMH primary score becomes nanoseconds per operation. */
     public enum Score {
         /** {@code Mode.AverageTime}, in whatever time unit the benchmark declares. */
@@ -39,6 +47,15 @@ public record Row(
          * item delivered counts twice.
          */
         HANDOFF_THROUGHPUT
+    }
+
+    /**
+     * Whether the row measures a distributed primitive on ZooKeeper beside a raw Curator
+     * recipe (and CPython's {@code SyncManager}), rather than a local one beside
+     * java.util.concurrent; the report gives these rows a table of their own.
+     */
+    public boolean isZooKeeper() {
+        return twinImpl.equals(CURATOR);
     }
 
     /** The JMH include pattern that selects exactly this row's benchmark. */

@@ -7,7 +7,8 @@ import pythreading.bench.Row.Score;
 /**
  * The rows of the benchmark report, in report order. Each names its JMH benchmark in this
  * package and the row of {@code primitives.py} (a resource beside this class) that does
- * the same work on CPython.
+ * the same work on CPython; the {@code zookeeper.*} rows come last, and there CPython's
+ * side is a {@code multiprocessing.managers.SyncManager} on loopback.
  */
 public final class Rows {
 
@@ -57,7 +58,11 @@ public final class Rows {
             row("barrier.cycle", "Barrier(2) cycle, 2 threads (per cycle)",
                     "BarrierBenchmark.cycle", Map.of(), "CyclicBarrier(2)"),
             row("pool.100k", "ThreadPoolExecutor(2): 100,000 trivial calls submitted, then waited for",
-                    "ThreadPoolBenchmark.submit100kThenWait", Map.of(), "Executors.newFixedThreadPool(2)"));
+                    "ThreadPoolBenchmark.submit100kThenWait", Map.of(), "Executors.newFixedThreadPool(2)"),
+            zooKeeper("zookeeper.lock", "ZooKeeper lock acquire + release, 1 thread",
+                    "ZooKeeperLockBenchmark.acquireRelease", "InterProcessMutex"),
+            zooKeeper("zookeeper.queue", "ZooKeeper queue put + get of one small item, 1 thread",
+                    "ZooKeeperQueueBenchmark.putGet", "SimpleDistributedQueue"));
 
     /**
      * The CPU-bound scaling benchmark (the GIL question): the same total work split over
@@ -74,6 +79,16 @@ public final class Rows {
 
     private static Row row(String id, String operation, String benchmark, Map<String, String> params, String twin) {
         return new Row(id, operation, benchmark, params, "juc", twin, ANY, Score.AVERAGE_TIME);
+    }
+
+    /**
+     * A {@code pythreading.zookeeper} primitive beside a raw Curator recipe, on an embedded
+     * server on loopback whose transaction log is not forced to disk (see
+     * {@code ZooKeeperBench.FORCE_SYNC}); CPython's side is a {@code SyncManager}.
+     */
+    private static Row zooKeeper(String id, String operation, String benchmark, String recipe) {
+        return new Row(id, operation, benchmark, Map.of("forceSync", "no"), Row.CURATOR, recipe, ANY,
+                Score.AVERAGE_TIME);
     }
 
     private static Row handoff(String id, String operation, String group, String kind, String twinImpl, String twin) {

@@ -37,12 +37,19 @@ What one operation is, as on the JVM side:
 - timer.startcancel: Timer(10.0, f): start(), cancel(), join().
 - pool.100k: 100,000 trivial calls submitted to a warm ThreadPoolExecutor(2), then their
   results read in submission order (threadpool_100k.py); one operation is the batch.
+- zookeeper.lock, zookeeper.queue: CPython's answer to a lock and a queue shared by
+  processes, multiprocessing.managers.SyncManager, serving on 127.0.0.1 from a process of
+  its own; this process is its client, through the proxies manager.Lock() (acquire +
+  release) and manager.Queue() (put of one small str + get), one round trip per call.
+  The JVM side does the same on ZooKeeper (pythreading.zookeeper beside raw Curator).
 - cpu.threads.1, .2, .4: 2,000,000 steps of a 64-bit LCG split evenly over N threads,
   started then joined; one operation is the whole work, so T1 / TN is the speed-up.
 
 thread.virtual and threads.1m have no CPython counterpart: --only accepts them and
 prints nothing for them. Every helper thread is joined before the next row starts
 (helpers are daemon threads, so a failed row cannot keep the interpreter alive).
+
+The SyncManager rows run on CPython 3.11 and later.
 
     python3.13 primitives.py [--quick] [--only ID[,ID...]] [--list]
 """
@@ -374,6 +381,56 @@ def cpu_threads(nthreads):
     return run
 
 
+@contextlib.contextmanager
+def sync_manager():
+    """A SyncManager serving on loopback from a process of its own; this process is its client."""
+    from multiprocessing.managers import SyncManager
+    manager = SyncManager(address=("127.0.0.1", 0))
+    manager.start()
+    try:
+        yield manager
+    finally:
+        manager.shutdown()
+
+
+def through_manager(operation):
+    """A row's setup: operation(manager) returns a function doing one operation through the
+    proxies of a SyncManager; the extra call costs nanoseconds, each proxy call a round trip."""
+    @contextlib.contextmanager
+    def setup():
+        with sync_manager() as manager:
+            once = operation(manager)
+
+            def run(n):
+                start = time.perf_counter()
+                for _ in range(n):
+                    once()
+                return time.perf_counter() - start, n
+            yield run
+    return setup
+
+
+def manager_lock(manager):
+    lock = manager.Lock()
+    acquire, release = lock.acquire, lock.release
+
+    def once():
+        acquire()
+        release()
+    return once
+
+
+def manager_queue(manager):
+    q = manager.Queue()
+    put, get = q.put, q.get
+
+    def once():
+        put("item")
+        if get() != "item":
+            raise RuntimeError("the manager's queue returned another item")
+    return once
+
+
 # -- the catalog ---------------------------------------------------------------------------
 
 class Spec:
@@ -416,6 +473,8 @@ def rows(quick):
         ("timer.startcancel", Spec(timer_startcancel)),
         ("barrier.cycle", Spec(barrier_cycle)),
         ("pool.100k", Spec(setup=pool_100k)),
+        ("zookeeper.lock", Spec(setup=through_manager(manager_lock))),
+        ("zookeeper.queue", Spec(setup=through_manager(manager_queue))),
         ("cpu.threads.1", Spec(cpu_threads(1))),
         ("cpu.threads.2", Spec(cpu_threads(2))),
         ("cpu.threads.4", Spec(cpu_threads(4))),

@@ -55,6 +55,9 @@ final class Charts {
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (RowResult row : results.rows()) {
+            if (row.row().isZooKeeper()) {
+                continue; // their twin is a Curator recipe, not java.util.concurrent: the report's own table
+            }
             double v = value.applyAsDouble(row);
             if (!Double.isNaN(v)) {
                 names.add(row.row().id());

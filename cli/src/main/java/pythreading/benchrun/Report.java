@@ -43,21 +43,13 @@ final class Report {
         md.append("|---|---:|---:|---:|---:|---:|---:|---|---|---|\n");
         String cpu = r.cpu() + " ×" + r.cores();
         for (RowResult row : r.rows()) {
-            md.append("| ").append(row.row().operation())
-                    .append(" | ").append(time(row.pythreading()))
-                    .append(" | ").append(time(row.twin())).append(row.twin() != null ? "<br>" : " ")
-                    .append("<sub>").append(row.row().twin()).append("</sub>")
-                    .append(" | ").append(time(row.cpython()))
-                    .append(" | ").append(times(row.ratio()))
-                    .append(" | ").append(times(row.speedup()))
-                    .append(" | ").append(errors(row))
-                    .append(" | ").append(row.jdk() != null ? row.jdk().description() : "—")
-                    .append(" | ").append(cpu)
-                    .append(" | ").append(verdict(row))
-                    .append(" |\n");
+            if (!row.row().isZooKeeper()) {
+                tableRow(md, row, cpu);
+            }
         }
         md.append("\n![pythreading's time over java.util.concurrent's, and its speed-up over CPython](")
                 .append(Charts.RATIOS).append(")\n");
+        zooKeeper(md, r, cpu);
         if (r.scaling() != null) {
             scaling(md, r.scaling());
         }
@@ -75,8 +67,61 @@ final class Report {
         }
         md.append("\n## Reproduce\n\n```\n./pythreading bench --full     # this file and the charts, about 20 minutes on 2 cores\n")
                 .append("./pythreading bench            # quick: a few minutes\n")
+                .append("./pythreading bench --full --only zookeeper   # the ZooKeeper rows alone\n")
                 .append("./pythreading bench --help\n```\n");
         return md.toString();
+    }
+
+    private static void tableRow(StringBuilder md, RowResult row, String cpu) {
+        md.append("| ").append(row.row().operation())
+                .append(" | ").append(time(row.pythreading()))
+                .append(" | ").append(time(row.twin())).append(row.twin() != null ? "<br>" : " ")
+                .append("<sub>").append(row.row().twin()).append("</sub>")
+                .append(" | ").append(time(row.cpython()))
+                .append(" | ").append(times(row.ratio()))
+                .append(" | ").append(times(row.speedup()))
+                .append(" | ").append(errors(row))
+                .append(" | ").append(row.jdk() != null ? row.jdk().description() : "—")
+                .append(" | ").append(cpu)
+                .append(" | ").append(verdict(row))
+                .append(" |\n");
+    }
+
+    /** The distributed rows: pythreading.zookeeper beside the raw Curator recipe and CPython's SyncManager. */
+    private static void zooKeeper(StringBuilder md, BenchResults r, String cpu) {
+        List<RowResult> rows = new ArrayList<>();
+        for (RowResult row : r.rows()) {
+            if (row.row().isZooKeeper()) {
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("\n## Across processes: pythreading.zookeeper beside the raw Curator recipe\n\n");
+        md.append("One thread, one operation after the other, on a ZooKeeper server started in the benchmark's JVM")
+                .append(" (one per trial, on loopback, its transaction log not forced to disk, so that the figures are")
+                .append(" the recipes' round trips rather than the disk's). **Curator** is the raw recipe, on a client")
+                .append(" of its own with the same settings; **CPython** is a `multiprocessing.managers.SyncManager`")
+                .append(" on loopback, its proxies used from the main process (one round trip per call, to one")
+                .append(" manager process: no failover, nothing shared across machines). **Ratio** is pythreading's")
+                .append(" time over Curator's; **speed-up** is CPython's time over pythreading's. **Target** is the")
+                .append(" ZooKeeper issue's: pythreading's layer adds at most 1.5x over the raw recipe.\n\n");
+        md.append("| operation | pythreading | Curator | CPython SyncManager | ratio to Curator | speed-up over CPython")
+                .append(" | JMH error | JDK | CPU | target |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---|---|---|\n");
+        rows.forEach(row -> tableRow(md, row, cpu));
+        md.append("\nOperations per second (1 / time):\n\n");
+        for (RowResult row : rows) {
+            md.append("- ").append(row.row().operation()).append(": pythreading ").append(rate(row.pythreading()))
+                    .append(", Curator ").append(rate(row.twin())).append(", CPython ").append(rate(row.cpython()))
+                    .append('\n');
+        }
+    }
+
+    /** Operations per second: {@code 2,150/s}; a dash when not measured. */
+    static String rate(Measurement m) {
+        return m == null ? "—" : String.format(Locale.ROOT, "%,.0f/s", 1e9 / m.nsPerOp());
     }
 
     private static void scaling(StringBuilder md, Scaling s) {

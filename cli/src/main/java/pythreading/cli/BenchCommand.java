@@ -30,6 +30,11 @@ import pythreading.benchrun.BenchMode;
             "j.u.c, the speed-up over CPython, JMH's error, the JDK and the CPU, and whether",
             "issue 5's targets were met) and two PNG charts beside it.",
             "",
+            "The zookeeper.* rows measure pythreading.zookeeper's lock and queue beside the raw",
+            "Curator recipes (InterProcessMutex, SimpleDistributedQueue) on a ZooKeeper server",
+            "started in the benchmark's JVM on loopback, and beside CPython's SyncManager; they",
+            "have a table of their own, with the target of at most 1.5x the recipe's time.",
+            "",
             "Rows that need virtual threads run on a JDK 21+ found under /usr/lib/jvm (or the",
             "one --jdk names) when this JVM is older.",
             "",
@@ -39,6 +44,7 @@ import pythreading.benchrun.BenchMode;
             "  pythreading bench                   quick: a few minutes on 2 cores",
             "  pythreading bench --full            the figures of record: about 20 minutes",
             "  pythreading bench --only 'lock|queue.bounded' --no-cpython",
+            "  pythreading bench --full --only zookeeper   the ZooKeeper rows: about 3 minutes",
             "  pythreading bench --smoke --out /tmp/bench   one short iteration of each: catches breakage"})
 public final class BenchCommand implements Callable<Integer> {
 

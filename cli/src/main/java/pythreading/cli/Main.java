@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = {
             "Python's threading, queue and concurrent.futures for the JVM, with CPython 3.13's",
             "behaviour and messages, no global interpreter lock, and virtual threads on JDK 21+."},
-        subcommands = {TourCommand.class, BenchCommand.class, SoakCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TourCommand.class, BenchCommand.class, SoakCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with: pythreading tour --list"})
 public final class Main implements Runnable {
 

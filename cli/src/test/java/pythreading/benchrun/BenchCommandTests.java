@@ -21,7 +21,8 @@ class BenchCommandTests {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).hasSize(Rows.ALL.size());
-        assertThat(run.out()).contains("lock.uncontended").contains("(beside Thread.ofVirtual(); Java 21+)");
+        assertThat(run.out()).contains("lock.uncontended").contains("(beside Thread.ofVirtual(); Java 21+)")
+                .contains("zookeeper.queue").contains("(beside SimpleDistributedQueue)");
     }
 
     // pythreading: the help names the modes and the report

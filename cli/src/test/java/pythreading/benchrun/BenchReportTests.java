@@ -110,6 +110,54 @@ class BenchReportTests {
         assertThat(md).contains("- a note");
     }
 
+    // pythreading: the ZooKeeper rows get a table of their own, beside the raw Curator
+    // recipe and CPython's SyncManager, with ops per second and the 1.5x target; they
+    // stay out of the j.u.c table and the charts
+    @Test
+    void zooKeeperRowsBesideCurator() {
+        RowResult lock = new RowResult(row("zookeeper.lock"), JDK, new Measurement(420_000, 21_000),
+                new Measurement(400_000, 40_000), new Measurement(117_000, 12_000), null);
+        RowResult queue = new RowResult(row("zookeeper.queue"), JDK, new Measurement(900_000, 9_000),
+                new Measurement(500_000, 5_000), new Measurement(119_000, 14_000), null);
+        RowResult local = new RowResult(row("lock.uncontended"), JDK, new Measurement(20, 1), new Measurement(16, 0.5),
+                new Measurement(69, 2), null);
+        BenchResults r = new BenchResults(BenchMode.FULL, LocalDate.of(2026, 11, 25), "AMD EPYC", 2, "Linux",
+                "Python 3.13.0", List.of(local, lock, queue), null, List.of());
+
+        String md = Report.markdown(r, "./pythreading bench --full --only zookeeper");
+
+        assertThat(md).contains("| operation | pythreading | Curator | CPython SyncManager | ratio to Curator"
+                + " | speed-up over CPython | JMH error | JDK | CPU | target |");
+        assertThat(md).contains("| ZooKeeper lock acquire + release, 1 thread | 420 µs | 400 µs<br><sub>InterProcessMutex</sub>"
+                + " | 117 µs | 1.05x | 0.279x | ±5% / ±10% | OpenJDK 17.0.15 | AMD EPYC ×2 | ✓ ≤ 1.5x |");
+        assertThat(md).contains("| 1.8x | 0.132x |").contains("✗ ≤ 1.5x |");
+        assertThat(md).contains("- ZooKeeper lock acquire + release, 1 thread: pythreading 2,381/s, Curator 2,500/s,"
+                + " CPython 8,547/s");
+        assertThat(md.indexOf("InterProcessMutex")).isGreaterThan(md.indexOf("## Across processes"));
+        assertThat(md.indexOf("ReentrantLock")).isLessThan(md.indexOf("## Across processes"));
+        assertThat(Report.missed(r)).containsExactly(
+                "Lock acquire + release, 1 thread: 1.25x the time of ReentrantLock (target ≤ 1.1x)",
+                "Lock acquire + release, 1 thread: 3.45x CPython's speed (target ≥ 4x)",
+                "ZooKeeper queue put + get of one small item, 1 thread: 1.8x the time of SimpleDistributedQueue"
+                        + " (target ≤ 1.5x)");
+    }
+
+    // pythreading: without ZooKeeper rows there is no ZooKeeper section
+    @Test
+    void noZooKeeperSectionWithoutItsRows() {
+        assertThat(Report.markdown(results(), "./pythreading bench")).doesNotContain("## Across processes");
+    }
+
+    // pythreading: the ZooKeeper rows are the raw Curator recipe's twins, measured with the
+    // server's log not forced to disk
+    @Test
+    void zooKeeperRowsInTheCatalogue() {
+        assertThat(row("zookeeper.lock").isZooKeeper()).isTrue();
+        assertThat(row("zookeeper.lock").twinImpl()).isEqualTo(Row.CURATOR);
+        assertThat(row("zookeeper.queue").params()).containsEntry("forceSync", "no");
+        assertThat(row("lock.uncontended").isZooKeeper()).isFalse();
+    }
+
     // pythreading: the charts are PNGs XChart drew, the ratios and speed-ups stacked
     @Test
     void writesCharts(@TempDir Path dir) throws Exception {

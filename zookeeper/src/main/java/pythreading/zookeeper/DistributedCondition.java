@@ -3,7 +3,6 @@ package pythreading.zookeeper;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.apache.zookeeper.CreateMode;
 import pythreading.internal.Timeouts;
 import pythreading.threading.ConditionLike;
 
@@ -126,9 +125,7 @@ public final class DistributedCondition extends Primitive implements ConditionLi
         }
         long epoch = session.epoch();
         long deadline = Changes.deadline(nanos);
-        String waiter = Zk.call(session, () -> session.client.create().withProtection()
-                .withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(root + "/waiters/w-"));
-        String node = waiter.substring(waiter.lastIndexOf('/') + 1);
+        String node = Zk.createOwned(session, root + "/waiters", "w-");
         int saved = lock.releaseSave();
         boolean signalled = false;
         boolean lost = false;

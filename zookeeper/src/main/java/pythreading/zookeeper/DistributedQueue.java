@@ -3,9 +3,14 @@ package pythreading.zookeeper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.api.transaction.CuratorOp;
+import org.apache.curator.framework.api.transaction.CuratorTransactionResult;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.WatchedEvent;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.data.Stat;
 import pythreading.internal.Timeouts;
 import pythreading.queue.Empty;
 import pythreading.queue.Full;
@@ -34,6 +39,15 @@ import pythreading.queue.ShutDown;
  * {@link Journal} makes each transaction happen exactly once across a server failover,
  * so no item is lost or doubled when a server dies under a call.
  *
+ * <p>Round trips: a put or get whose state this object already knows (it made the last
+ * change itself, and the watch has reported no other manager's since) goes straight to
+ * its transaction, without reading {@code state} first, and a get also knows the item
+ * names from its own earlier transactions instead of listing {@code items}. That
+ * knowledge is only a hint: the transaction still carries the state's version, so a hint
+ * gone stale (another process changed the queue) makes it fail, and the call reads
+ * again. A call that would wait or throw ({@code Full}, {@code Empty}, {@code ShutDown},
+ * {@code task_done() called too many times}) decides on a fresh read, never on the hint.
+ *
  * <p>Items are persistent: they outlive every session, and a process that dies after a
  * {@code get} has the item (as a thread that dies locally would). An item whose
  * encoding is over ZooKeeper's request limit ({@code jute.maxbuffer}, 1 MiB by default,
@@ -50,6 +64,24 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
     private final int maxsize;
     final Codec<E> codec;
     private final int itemLimit;
+    private final String statePath;
+
+    /**
+     * The state as this object last saw it, from its own transactions' results and its
+     * reads, newest kept; null when it knows nothing. A hint that spares round trips (see
+     * the class comment), valid while {@link #foreignChanges} has not moved since.
+     */
+    private final AtomicReference<Known> known = new AtomicReference<>();
+    /**
+     * How many changes of {@code state} by other managers the watch has reported. Every
+     * transaction that writes the state also writes its journal slot, after it and before
+     * any other transaction's events, so the slot write that follows a state write tells
+     * whose it was (Curator's watcher does not pass the events' zxids on). Written by the
+     * watch's thread only.
+     */
+    private volatile long foreignChanges;
+    /** Whether the last event was a state write whose slot write has not come yet; the watch's thread only. */
+    private boolean stateWritten;
 
     DistributedQueue(Session session, String name, int maxsize, Codec<E> codec) {
         super(session, "queue", name, "maxsize " + maxsize,
@@ -57,25 +89,35 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
         this.maxsize = maxsize;
         this.codec = codec;
         this.itemLimit = Integer.getInteger("jute.maxbuffer", 0xfffff) - REQUEST_OVERHEAD;
+        this.statePath = root + "/state";
+        changes.listen(this::watched);
+        changes.watchNow(); // the hint needs the other managers' writes reported before any wait
     }
 
     private static final int OPEN = 0;
     private static final int SHUT = 1;
     private static final int SHUT_IMMEDIATELY = 2;
 
-    /** A snapshot of the state. */
+    /** A snapshot of the state: its fields, the node's version and the zxid that wrote it. */
     private static final class State {
         final int size;
         final int unfinished;
         final int shutdown;
         final int version;
+        final long zxid;
 
-        State(Versioned state) {
-            String[] parts = state.text().split(" ");
-            this.size = Integer.parseInt(parts[0]);
-            this.unfinished = Integer.parseInt(parts[1]);
-            this.shutdown = Integer.parseInt(parts[2]);
-            this.version = state.version;
+        State(int size, int unfinished, int shutdown, int version, long zxid) {
+            this.size = size;
+            this.unfinished = unfinished;
+            this.shutdown = shutdown;
+            this.version = version;
+            this.zxid = zxid;
+        }
+
+        static State parse(String text, Stat stat) {
+            String[] parts = text.split(" ");
+            return new State(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+                    stat.getVersion(), stat.getMzxid());
         }
 
         static String of(int size, int unfinished, int shutdown) {
@@ -83,8 +125,77 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
         }
     }
 
+    /**
+     * A state this object saw, with the item names at that state (oldest first, or null
+     * when not known) and {@link #foreignChanges} as it was before the state was seen.
+     */
+    private static final class Known {
+        final State state;
+        final List<String> items;
+        final long foreignChanges;
+
+        Known(State state, List<String> items, long foreignChanges) {
+            this.state = state;
+            this.items = items;
+            this.foreignChanges = foreignChanges;
+        }
+    }
+
+    /** Reads the state from ZooKeeper (and remembers it). */
     private State state() {
-        return new State(read("state"));
+        long foreign = foreignChanges;
+        Stat stat = new Stat();
+        byte[] data = Zk.call(session, () -> session.client.getData().storingStatIn(stat).forPath(statePath));
+        State s = State.parse(text(data), stat);
+        learn(new Known(s, null, foreign));
+        return s;
+    }
+
+    /** The state this object knows, if no other manager's change was reported since; else null. */
+    private Known known() {
+        Known k = known.get();
+        return k != null && k.foreignChanges == foreignChanges ? k : null;
+    }
+
+    /** Keeps {@code next} unless what is known is newer, or as new and knows the items. */
+    private void learn(Known next) {
+        known.accumulateAndGet(next, (current, candidate) -> current == null
+                || candidate.state.zxid > current.state.zxid
+                || (candidate.state.zxid == current.state.zxid && current.items == null) ? candidate : current);
+    }
+
+    /**
+     * After a committed transaction whose first operation rewrote the state {@code before}
+     * to {@code size}, {@code unfinished}: remembers the new state, with {@code items} (the
+     * names now, or null); {@code foreign} is {@link #foreignChanges} read before the
+     * transaction. A transaction committed by an earlier attempt has no results: nothing
+     * is then known.
+     */
+    private void learn(Journal.Outcome outcome, State before, int size, int unfinished, List<String> items,
+            long foreign) {
+        if (outcome.results == null) {
+            known.set(null);
+            return;
+        }
+        Stat stat = outcome.results.get(0).getResultStat();
+        learn(new Known(new State(size, unfinished, before.shutdown, stat.getVersion(), stat.getMzxid()), items,
+                foreign));
+    }
+
+    /** The watch's thread: counts the state writes of other managers (see {@link #foreignChanges}). */
+    private void watched(WatchedEvent event) {
+        String path = event.getPath();
+        if (event.getType() != Watcher.Event.EventType.NodeDataChanged || path == null) {
+            return;
+        }
+        if (path.equals(statePath)) {
+            stateWritten = true;
+        } else if (stateWritten && path.startsWith(journal.dir() + "/")) {
+            stateWritten = false;
+            if (!journal.owns(path)) {
+                foreignChanges++; // one writer thread: no lost update
+            }
+        }
     }
 
     /**
@@ -139,9 +250,17 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
         long epoch = session.epoch();
         long deadline = 0;
         boolean deadlineSet = false;
+        boolean fresh = false;
         for (;;) {
             long mark = changes.mark();
-            State s = state();
+            long foreign = foreignChanges;
+            Known k = fresh ? null : known();
+            State s = k != null ? k.state : state();
+            boolean refused = s.shutdown != OPEN || (maxsize > 0 && s.size >= maxsize);
+            if (refused && k != null) {
+                fresh = true; // throw or wait on what ZooKeeper says, not on the hint
+                continue;
+            }
             if (s.shutdown != OPEN) {
                 throw new ShutDown();
             }
@@ -158,12 +277,26 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
             if (maxsize > 0 && block && timed) {
                 Timeouts.checkQueueTimeout(timeout); // CPython checks it even when there is room
             }
-            if (journal.commit(List.of(
+            Journal.Outcome outcome = journal.commit(List.of(
                     setData("state", State.of(s.size + 1, s.unfinished + 1, s.shutdown), s.version),
-                    create(root + "/items/item-", bytes, CreateMode.PERSISTENT_SEQUENTIAL))).committed()) {
+                    create(root + "/items/item-", bytes, CreateMode.PERSISTENT_SEQUENTIAL)));
+            if (outcome.committed()) {
+                List<String> items = null;
+                if (k != null && k.items != null && outcome.results != null) {
+                    // The transaction held the state's version, so nothing came between: ours is the newest item.
+                    items = new ArrayList<>(k.items);
+                    items.add(name(outcome.results.get(1)));
+                }
+                learn(outcome, s, s.size + 1, s.unfinished + 1, items, foreign);
                 return;
             }
+            fresh = true;
         }
+    }
+
+    private static String name(CuratorTransactionResult created) {
+        String path = created.getResultPath();
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static long deadline(boolean block, boolean timed, double timeout) {
@@ -222,9 +355,16 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
         long epoch = session.epoch();
         long deadline = 0;
         boolean deadlineSet = false;
+        boolean fresh = false;
         for (;;) {
             long mark = changes.mark();
-            State s = state();
+            long foreign = foreignChanges;
+            Known k = fresh ? null : known();
+            State s = k != null ? k.state : state();
+            if (k != null && (s.shutdown != OPEN || s.size == 0)) {
+                fresh = true; // throw or wait on what ZooKeeper says, not on the hint
+                continue;
+            }
             if (s.shutdown == SHUT_IMMEDIATELY || (s.shutdown == SHUT && s.size == 0)) {
                 throw new ShutDown();
             }
@@ -238,8 +378,11 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
                 }
                 continue;
             }
-            List<String> items = Zk.bySequence(children("items"));
+            // Listed after the state was read: if the transaction below commits, the state
+            // had not moved, so neither had the items, and this is the list at that state.
+            List<String> items = k != null && k.items != null ? k.items : Zk.bySequence(children("items"));
             if (items.isEmpty()) {
+                fresh = true;
                 continue; // taken since the state was read: the state moved too
             }
             String first = items.get(0);
@@ -251,13 +394,17 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
                 }
             });
             if (bytes == null) {
+                fresh = true;
                 continue;
             }
-            if (journal.commit(List.of(
+            Journal.Outcome outcome = journal.commit(List.of(
                     setData("state", State.of(s.size - 1, s.unfinished, s.shutdown), s.version),
-                    delete(root + "/items/" + first))).committed()) {
+                    delete(root + "/items/" + first)));
+            if (outcome.committed()) {
+                learn(outcome, s, s.size - 1, s.unfinished, new ArrayList<>(items.subList(1, items.size())), foreign);
                 return codec.decode(bytes);
             }
+            fresh = true;
         }
     }
 
@@ -308,15 +455,25 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
      */
     @Override
     public void taskDone() {
+        boolean fresh = false;
         for (;;) {
-            State s = state();
+            long foreign = foreignChanges;
+            Known k = fresh ? null : known();
+            State s = k != null ? k.state : state();
             if (s.unfinished <= 0) {
+                if (k != null) {
+                    fresh = true; // throw on what ZooKeeper says, not on the hint
+                    continue;
+                }
                 throw new IllegalArgumentException("task_done() called too many times");
             }
-            if (journal.commit(List.of(setData("state",
-                    State.of(s.size, s.unfinished - 1, s.shutdown), s.version))).committed()) {
+            Journal.Outcome outcome = journal.commit(List.of(setData("state",
+                    State.of(s.size, s.unfinished - 1, s.shutdown), s.version)));
+            if (outcome.committed()) {
+                learn(outcome, s, s.size, s.unfinished - 1, k != null ? k.items : null, foreign);
                 return;
             }
+            fresh = true;
         }
     }
 
@@ -362,6 +519,7 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
                 break;
             }
         }
+        known.set(null); // not learned: the next call reads the shut-down state
         while (immediate) {
             State s = state();
             List<String> items = Zk.bySequence(children("items"));
@@ -376,6 +534,7 @@ public final class DistributedQueue<E> extends Primitive implements QueueLike<E>
                 ops.add(delete(root + "/items/" + item));
             }
             journal.commit(ops);
+            known.set(null);
         }
     }
 

@@ -1,7 +1,6 @@
 package pythreading.zookeeper;
 
 import java.util.List;
-import org.apache.zookeeper.CreateMode;
 
 /**
  * The line of a lock name: one ephemeral sequential node under {@code ROOT/line} per
@@ -31,9 +30,7 @@ final class HolderLine {
 
     /** Joins the line; returns the node's name (not path). */
     String join() {
-        String path = Zk.call(lock.session, () -> lock.session.client.create().withProtection()
-                .withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(dir + "/lock-"));
-        return path.substring(path.lastIndexOf('/') + 1);
+        return Zk.createOwned(lock.session, dir, "lock-");
     }
 
     /** The path of a node of the line. */

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.curator.framework.api.transaction.CuratorOp;
@@ -24,6 +26,8 @@ import org.apache.zookeeper.KeeperException;
  * operation id into a journal slot, an ephemeral node that only one call at a time
  * uses. A failed transaction whose id is in its slot had committed.
  *
+ * <p>The same holds when an interrupt cuts a call off and {@link Zk#call} sends it again.
+ *
  * <p>Slots belong to the session that created them; after a session loss the old ones
  * are gone with it and new ones are made.
  */
@@ -34,6 +38,8 @@ final class Journal {
 
     /** Free slots: a slot is used by one call at a time. */
     private final ConcurrentLinkedQueue<Slot> free = new ConcurrentLinkedQueue<>();
+    /** The paths of every slot this journal made, so that a watch can tell its own transactions' writes. */
+    private final Set<String> mine = ConcurrentHashMap.newKeySet();
 
     private static final class Slot {
         final String path;
@@ -103,23 +109,28 @@ final class Journal {
                 return new Outcome(null, results);
             }
             // Refused: by a copy of itself that had committed, or by another process.
-            byte[] last = Zk.call(session, () -> {
-                try {
-                    return session.client.getData().forPath(slot.path);
-                } catch (KeeperException.NoNodeException e) {
-                    return null;
-                }
-            });
-            if (last == null) {
-                throw session.lost(null); // the slot was ephemeral: the session is gone
-            }
-            if (Arrays.equals(last, id)) {
+            if (Arrays.equals(lastId(slot), id)) {
                 return new Outcome(null, null);
             }
             return new Outcome(refused[0], null);
         } finally {
             free.add(slot);
         }
+    }
+
+    /** The operation id last written to a slot. */
+    private byte[] lastId(Slot slot) {
+        byte[] last = Zk.call(session, () -> {
+            try {
+                return session.client.getData().forPath(slot.path);
+            } catch (KeeperException.NoNodeException e) {
+                return null;
+            }
+        });
+        if (last == null) {
+            throw session.lost(null); // the slot was ephemeral: the session is gone
+        }
+        return last;
     }
 
     private Slot take() {
@@ -132,6 +143,17 @@ final class Journal {
         String path = Zk.call(session, () -> session.client.create().creatingParentsIfNeeded()
                 .withProtection().withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
                 .forPath(dir + "/slot-", new byte[0]));
+        mine.add(path);
         return new Slot(path, epoch);
+    }
+
+    /** Whether {@code path} (without the namespace) is a slot of this journal: a write to it was this journal's. */
+    boolean owns(String path) {
+        return mine.contains(path);
+    }
+
+    /** The directory of the slots, without the namespace. */
+    String dir() {
+        return dir;
     }
 }
