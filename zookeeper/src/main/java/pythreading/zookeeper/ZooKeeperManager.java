@@ -63,7 +63,8 @@ public final class ZooKeeperManager implements AutoCloseable {
                 .connectString(connectString)
                 .namespace(namespace)
                 .sessionTimeoutMs(timeoutMillis)
-                .connectionTimeoutMs((int) CONNECTION_TIMEOUT.toMillis())
+                // A call made while disconnected gives up with the session, not later.
+                .connectionTimeoutMs((int) Math.min(CONNECTION_TIMEOUT.toMillis(), timeoutMillis))
                 // Calls in flight carry over a server failover; past the session timeout they fail.
                 .retryPolicy(new RetryUntilElapsed(timeoutMillis, 100))
                 .build();
