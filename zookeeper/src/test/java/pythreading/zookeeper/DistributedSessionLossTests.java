@@ -3,35 +3,14 @@ package pythreading.zookeeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a lost session does to a process's holdings and blocked calls: the server ends the
- * session of a manager ({@link #expire}, as it does when the process stays away past the
+ * session of a manager ({@link Faults#expire}, as it does when the process stays away past the
  * session timeout), ZooKeeper frees what it held, and the manager's objects say so.
  */
 class DistributedSessionLossTests extends ZooKeeperTestSupport {
-
-    /**
-     * Ends {@code manager}'s session on the server (the classic way: a second handle on
-     * the same session, closed). The manager hears of it at once, and connects again with
-     * a new session on its own (which takes Curator a second or two).
-     */
-    private static void expire(ZooKeeperManager manager) throws Exception {
-        ZooKeeper handle = manager.client().getZookeeperClient().getZooKeeper();
-        long id = handle.getSessionId();
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper twin = new ZooKeeper(manager.connectString(), 5_000, event -> {
-            if (event.getState() == org.apache.zookeeper.Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-        }, id, handle.getSessionPasswd());
-        assertThat(connected.await(SHORT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
-        twin.close();
-    }
 
     // pythreading: a lock held by a lost session is freed; its holder learns it at release()
     @Test
@@ -40,7 +19,7 @@ class DistributedSessionLossTests extends ZooKeeperTestSupport {
         DistributedLock lost = third.lock(name);
         lost.acquire();
         long token = lost.fencingToken();
-        expire(third);
+        Faults.expire(third);
         waitUntil("the holding is lost", lost::isLost);
         DistributedLock a = zk.lock(name);
         assertThat(a.acquire(true, 10)).as("freed by ZooKeeper").isTrue();
@@ -61,7 +40,7 @@ class DistributedSessionLossTests extends ZooKeeperTestSupport {
         DistributedRLock lost = third.rlock(name);
         lost.acquire();
         lost.acquire();
-        expire(third);
+        Faults.expire(third);
         waitUntil("the holding is lost", lost::isLost);
         assertThat(zk.rlock(name).acquire(true, 10)).isTrue();
         assertThatThrownBy(lost::release).isInstanceOf(SessionLostException.class);
@@ -78,7 +57,7 @@ class DistributedSessionLossTests extends ZooKeeperTestSupport {
         DistributedSemaphore lost = third.boundedSemaphore(name, 1);
         lost.acquire();
         assertThat(zk.boundedSemaphore(name, 1).value()).isZero();
-        expire(third);
+        Faults.expire(third);
         waitUntil("the permit is lost", lost::isLost);
         DistributedSemaphore a = zk.boundedSemaphore(name, 1);
         assertThat(a.acquire(true, 10)).as("the permit came back").isTrue();
@@ -99,7 +78,7 @@ class DistributedSessionLossTests extends ZooKeeperTestSupport {
         lock.waiting();
         event.waiting();
         queue.waiting();
-        expire(third);
+        Faults.expire(third);
         assertThat(lock.failure()).isInstanceOf(SessionLostException.class);
         assertThat(event.failure()).isInstanceOf(SessionLostException.class);
         assertThat(queue.failure()).isInstanceOf(SessionLostException.class);
