@@ -1,9 +1,7 @@
 package pythreading.zookeeper;
 
 import java.util.List;
-import java.util.Map;
 import pythreading.internal.Timeouts;
-import pythreading.threading.Acquirable;
 
 /**
  * Python's {@code threading.Lock} across processes: one holder at a time, and any
@@ -32,9 +30,7 @@ import pythreading.threading.Acquirable;
  * <p>Messages are CPython's: {@code release unlocked lock}, {@code can't specify a
  * timeout for a non-blocking call}, {@code timeout value must be a non-negative number}.
  */
-public final class DistributedLock extends Primitive implements Acquirable {
-
-    private final HolderLine line;
+public final class DistributedLock extends LineLock {
 
     /** The node of this object's current holding, or null. */
     private volatile String held;
@@ -42,44 +38,15 @@ public final class DistributedLock extends Primitive implements Acquirable {
     private volatile boolean lost;
 
     DistributedLock(Session session, String name) {
-        super(session, "lock", name, "lock", Map.of("line", new byte[0]));
-        this.line = new HolderLine(this);
-        session.onLost(this::sessionLost);
+        super(session, "lock", name, "lock");
     }
 
-    private synchronized void sessionLost() {
+    @Override
+    synchronized void sessionLost() {
         if (held != null) {
             held = null;
             lost = true;
         }
-    }
-
-    /**
-     * Acquires, blocking as long as necessary.
-     *
-     * @return {@code true}
-     * @throws SessionLostException if the session ended while waiting
-     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
-     *     waiting (nothing is then acquired)
-     */
-    @Override
-    public boolean acquire() {
-        return acquire(true, -1);
-    }
-
-    /**
-     * Acquires, blocking as long as necessary when {@code blocking} is true; otherwise
-     * tries once.
-     *
-     * @param blocking whether to wait
-     * @return whether it was acquired
-     * @throws SessionLostException if the session ended while waiting
-     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
-     *     waiting
-     */
-    @Override
-    public boolean acquire(boolean blocking) {
-        return acquire(blocking, -1);
     }
 
     /**
@@ -98,7 +65,7 @@ public final class DistributedLock extends Primitive implements Acquirable {
     public boolean acquire(boolean blocking, double timeout) {
         long nanos = Timeouts.forLockAcquire(blocking, timeout);
         long epoch = session.epoch();
-        String node = join(line, nanos);
+        String node = line.take(nanos);
         if (node == null) {
             return false;
         }
@@ -115,46 +82,6 @@ public final class DistributedLock extends Primitive implements Acquirable {
             throw session.lost(null);
         }
         return true;
-    }
-
-    /**
-     * Joins the line and waits for a turn; the node that holds, or null. Shared with
-     * {@link DistributedRLock}.
-     */
-    static String join(HolderLine line, long nanos) {
-        Primitive lock = line.lock();
-        if (nanos == 0 && !line.nodes().isEmpty()) {
-            return null; // held: a non-blocking try need not join the line
-        }
-        long epoch = lock.session.epoch();
-        long deadline = Changes.deadline(nanos);
-        String node = line.join();
-        boolean turn;
-        try {
-            turn = line.awaitTurn(node, deadline, epoch);
-        } catch (SessionLostException e) {
-            // Not a synchronous leave: with the server away it would block the throw for
-            // Curator's connection timeout (15 s) per attempt.
-            lock.abandon(line.path(node));
-            throw e;
-        } catch (RuntimeException | Error e) {
-            leaveQuietly(line, node);
-            throw e;
-        }
-        return turn ? node : null; // not its turn: awaitTurn took the node out already
-    }
-
-    private static void leaveQuietly(HolderLine line, String node) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            line.leave(node);
-        } catch (RuntimeException e) {
-            // the session is gone, and the node with it
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /**

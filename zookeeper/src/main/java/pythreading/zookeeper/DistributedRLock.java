@@ -1,8 +1,6 @@
 package pythreading.zookeeper;
 
-import java.util.Map;
 import pythreading.internal.Timeouts;
-import pythreading.threading.Acquirable;
 
 /**
  * Python's {@code threading.RLock} across processes: owned by one thread of one
@@ -19,9 +17,7 @@ import pythreading.threading.Acquirable;
  * <p>Messages are CPython's: {@code cannot release un-acquired lock} and the timeout
  * messages of {@link DistributedLock}.
  */
-public final class DistributedRLock extends Primitive implements Acquirable {
-
-    private final HolderLine line;
+public final class DistributedRLock extends LineLock {
 
     /** The owning thread, or null; the node and count are written only by it. */
     private volatile Thread owner;
@@ -31,43 +27,14 @@ public final class DistributedRLock extends Primitive implements Acquirable {
     private volatile boolean lost;
 
     DistributedRLock(Session session, String kind, String name) {
-        super(session, kind, name, "rlock", Map.of("line", new byte[0]));
-        this.line = new HolderLine(this);
-        session.onLost(this::sessionLost);
+        super(session, kind, name, "rlock");
     }
 
-    private void sessionLost() {
+    @Override
+    void sessionLost() {
         if (held != null) {
             lost = true;
         }
-    }
-
-    /**
-     * Acquires, blocking as long as necessary; at once if this thread owns it.
-     *
-     * @return {@code true}
-     * @throws SessionLostException if the session ended while waiting, or ended under
-     *     this thread's holding
-     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
-     *     waiting
-     */
-    @Override
-    public boolean acquire() {
-        return acquire(true, -1);
-    }
-
-    /**
-     * Acquires, blocking when {@code blocking} is true; at once if this thread owns it.
-     *
-     * @param blocking whether to wait
-     * @return whether it was acquired
-     * @throws SessionLostException as {@link #acquire()}
-     * @throws pythreading.threading.UncheckedInterruptedException if interrupted while
-     *     waiting
-     */
-    @Override
-    public boolean acquire(boolean blocking) {
-        return acquire(blocking, -1);
     }
 
     /**
@@ -94,7 +61,7 @@ public final class DistributedRLock extends Primitive implements Acquirable {
             count++;
             return true;
         }
-        String node = DistributedLock.join(line, nanos);
+        String node = line.take(nanos);
         if (node == null) {
             return false;
         }
@@ -195,7 +162,7 @@ public final class DistributedRLock extends Primitive implements Acquirable {
         String node;
         for (;;) {
             try {
-                node = DistributedLock.join(line, Timeouts.FOREVER);
+                node = line.take(Timeouts.FOREVER);
                 break;
             } catch (pythreading.threading.UncheckedInterruptedException e) {
                 // Clear the flag, or the next wait throws at once; it is set again once the lock is back.

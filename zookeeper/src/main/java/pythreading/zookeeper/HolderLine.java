@@ -28,6 +28,47 @@ final class HolderLine {
         return lock;
     }
 
+    /**
+     * Joins the line and waits for a turn, at most {@code nanos} (0: one try,
+     * {@link pythreading.internal.Timeouts#FOREVER}: as long as necessary).
+     *
+     * @return the node that holds, or null if the time ran out (the node then left)
+     */
+    String take(long nanos) {
+        if (nanos == 0 && !nodes().isEmpty()) {
+            return null; // held: a non-blocking try need not join the line
+        }
+        long epoch = lock.session.epoch();
+        long deadline = Changes.deadline(nanos);
+        String node = join();
+        boolean turn;
+        try {
+            turn = awaitTurn(node, deadline, epoch);
+        } catch (SessionLostException e) {
+            // Not a synchronous leave: with the server away it would block the throw for
+            // Curator's connection timeout (15 s) per attempt.
+            lock.abandon(path(node));
+            throw e;
+        } catch (RuntimeException | Error e) {
+            leaveQuietly(node);
+            throw e;
+        }
+        return turn ? node : null; // not its turn: awaitTurn took the node out already
+    }
+
+    private void leaveQuietly(String node) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            leave(node);
+        } catch (RuntimeException e) {
+            // the session is gone, and the node with it
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Joins the line; returns the node's name (not path). */
     String join() {
         return Zk.createOwned(lock.session, dir, "lock-");
