@@ -1,7 +1,9 @@
 package pythreading.zookeeper;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.zookeeper.CreateMode;
 import pythreading.internal.Timeouts;
 import pythreading.threading.BarrierLike;
@@ -22,8 +24,13 @@ import pythreading.threading.BrokenBarrierError;
  * the old one know it ended by a reset (they get {@link BrokenBarrierError}) rather than
  * by a trip.
  *
- * <p>A party whose process dies while waiting still counts: the others are freed by
- * their timeouts, by {@code abort()} or by {@code reset()}.
+ * <p>Each arrival also leaves an ephemeral node {@code ROOT/arrivals/GENERATION-OP}, in
+ * the same transaction as the count it raises. When a waiting party's session ends (its
+ * process died, or stayed cut off past the session timeout), its node goes with it, and
+ * the parties still waiting see fewer nodes than the count: they break the barrier and
+ * get {@link BrokenBarrierError}, as local waiters do when one of them fails, instead of
+ * waiting for a party that will never come. The trip and {@code reset()} delete the
+ * nodes of the generation they end.
  */
 public final class DistributedBarrier extends Primitive implements BarrierLike {
 
@@ -35,7 +42,7 @@ public final class DistributedBarrier extends Primitive implements BarrierLike {
 
     DistributedBarrier(Session session, String name, int parties) {
         super(session, "barrier", name, "parties " + parties,
-                Map.of("state", utf8("0 0 0"), "resets", new byte[0]));
+                Map.of("state", utf8("0 0 0"), "resets", new byte[0], "arrivals", new byte[0]));
         this.parties = parties;
     }
 
@@ -112,6 +119,7 @@ public final class DistributedBarrier extends Primitive implements BarrierLike {
     private int doAwait(boolean timed, double timeout) {
         long epoch = session.epoch();
         State arrived;
+        String operation;
         long draining = Long.MAX_VALUE; // the deadline of a wait for the action to finish, once set
         boolean drainingSet = false;
         for (;;) {
@@ -130,7 +138,13 @@ public final class DistributedBarrier extends Primitive implements BarrierLike {
                 }
                 continue;
             }
-            if (write(s, s.generation, s.count + 1, false)) {
+            // The arrival raises the count and leaves an ephemeral node of this session, in
+            // one transaction: a party whose session ends takes its node with it.
+            operation = Journal.newOperationId();
+            if (journal.commit(operation, List.of(
+                    setData("state", s.with(s.generation, s.count + 1, false), s.version),
+                    create(arrival(s.generation, operation), new byte[0], CreateMode.EPHEMERAL)))
+                    .committed()) {
                 arrived = s;
                 break;
             }
@@ -142,7 +156,9 @@ public final class DistributedBarrier extends Primitive implements BarrierLike {
             return index;
         }
         long nanos = timed ? Timeouts.forWait(timeout) : Timeouts.FOREVER;
-        return waitForTrip(generation, index, Changes.deadline(nanos), epoch);
+        String mine = arrival(generation, operation);
+        return waitForTrip(generation, index, Changes.deadline(nanos), epoch,
+                mine.substring(mine.lastIndexOf('/') + 1));
     }
 
     private void trip(long generation) {
@@ -160,13 +176,40 @@ public final class DistributedBarrier extends Primitive implements BarrierLike {
             if (s.generation != generation || s.broken) {
                 throw new BrokenBarrierError(); // aborted or reset while the action ran
             }
-            if (write(s, generation + 1, 0, false)) {
+            if (journal.commit(withArrivalsGone(generation,
+                    setData("state", s.with(generation + 1, 0, false), s.version))).committed()) {
                 return;
             }
         }
     }
 
-    private int waitForTrip(long generation, int index, long deadline, long epoch) {
+    private String arrival(long generation, String operation) {
+        return root + "/arrivals/" + generation + "-" + operation;
+    }
+
+    /** The arrival nodes of {@code generation} still there (their sessions alive). */
+    private List<String> arrivals(long generation) {
+        List<String> of = new ArrayList<>();
+        for (String node : children("arrivals")) {
+            if (node.startsWith(generation + "-")) {
+                of.add(node);
+            }
+        }
+        return of;
+    }
+
+    /** {@code write} and the deletion of the arrival nodes of a generation that ends. */
+    private List<CuratorOp> withArrivalsGone(long generation, CuratorOp write) {
+        List<CuratorOp> ops = new ArrayList<>();
+        ops.add(write);
+        for (String node : arrivals(generation)) {
+            ops.add(delete(root + "/arrivals/" + node));
+        }
+        return ops;
+    }
+
+    /** @param mine this party's arrival node (its name) */
+    private int waitForTrip(long generation, int index, long deadline, long epoch, String mine) {
         try {
             for (;;) {
                 long mark = changes.mark();
@@ -179,6 +222,22 @@ public final class DistributedBarrier extends Primitive implements BarrierLike {
                 }
                 if (s.broken) {
                     throw new BrokenBarrierError();
+                }
+                List<String> present = arrivals(generation);
+                if (present.size() < s.count) {
+                    // Fewer arrival nodes than arrivals: a party's session ended while it
+                    // waited, or the generation ended since the state was read.
+                    if (state().generation == generation) {
+                        if (!present.contains(mine)) {
+                            throw session.lost(null); // this party's own session
+                        }
+                        if (breakGeneration(generation)) {
+                            // Another party is gone (its process died, say): as a waiter
+                            // that fails breaks a local barrier, rather than a wait for ever.
+                            throw new BrokenBarrierError();
+                        }
+                    }
+                    continue; // it tripped or was reset: read the outcome
                 }
                 if (Changes.expired(deadline) || !changes.await(mark, deadline, epoch)) {
                     if (breakGeneration(generation)) {
@@ -238,10 +297,10 @@ public final class DistributedBarrier extends Primitive implements BarrierLike {
                 }
                 continue;
             }
-            if (journal.commit(List.of(
-                    setData("state", s.with(s.generation + 1, 0, false), s.version),
-                    create(root + "/resets/" + s.generation, new byte[0], CreateMode.PERSISTENT)))
-                    .committed()) {
+            List<CuratorOp> ops = withArrivalsGone(s.generation,
+                    setData("state", s.with(s.generation + 1, 0, false), s.version));
+            ops.add(create(root + "/resets/" + s.generation, new byte[0], CreateMode.PERSISTENT));
+            if (journal.commit(ops).committed()) {
                 return;
             }
         }

@@ -207,4 +207,36 @@ class DistributedBarrierTests extends ZooKeeperTestSupport {
         assertInterruptible("await", b::await);
         assertThat(zk.barrier(name, 2).isBroken()).isTrue();
     }
+
+    // pythreading: a party whose process ends while it waits breaks the barrier for the
+    // others (as a failing waiter does locally), rather than leaving them waiting for ever
+    @Test
+    void testAPartyWhoseSessionEndsBreaksTheBarrier() {
+        ZooKeeperManager third = newManager();
+        Running<Integer> leaving = call("leaving", () -> third.barrier(name, 3).await()).waiting();
+        Running<Integer> staying = call("staying", () -> other.barrier(name, 3).await()).waiting();
+        third.close(); // its session ends, and its arrival with it
+        assertThat(staying.failure()).isInstanceOf(BrokenBarrierError.class);
+        assertThat(leaving.failure()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the ZooKeeper manager was closed");
+        DistributedBarrier b = zk.barrier(name, 3);
+        assertThat(b.isBroken()).isTrue();
+        b.reset();
+        Running<Integer> first = call("first", () -> other.barrier(name, 3).await(30)).waiting();
+        Running<Integer> second = call("second", () -> b.await(30)).waiting();
+        assertThat(b.await(30)).as("the barrier works again after reset").isEqualTo(2);
+        assertThat(List.of(first.result(), second.result())).containsExactlyInAnyOrder(0, 1);
+    }
+
+    // pythreading: every cycle deletes the arrivals it ends; none is left behind
+    @Test
+    void testCyclesLeaveNoArrivals() throws Exception {
+        DistributedBarrier b = zk.barrier(name, 2);
+        for (int i = 0; i < 3; i++) {
+            Running<Integer> partner = call("partner", () -> other.barrier(name, 2).await(30)).waiting();
+            b.await(30);
+            partner.result();
+        }
+        assertThat(zk.client().getChildren().forPath("/barrier/" + name + "/arrivals")).isEmpty();
+    }
 }
