@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import pythreading.internal.Interrupts;
 import pythreading.internal.Timeouts;
+import pythreading.internal.WaitFor;
 import pythreading.internal.trace.Recorder;
 
 /**
@@ -261,12 +262,7 @@ public class Condition implements ConditionLike {
      */
     @Override
     public boolean awaitFor(BooleanSupplier predicate) {
-        boolean result = predicate.getAsBoolean();
-        while (!result) {
-            await();
-            result = predicate.getAsBoolean();
-        }
-        return true;
+        return WaitFor.untimed(predicate, this::await);
     }
 
     /**
@@ -286,22 +282,7 @@ public class Condition implements ConditionLike {
      */
     @Override
     public boolean awaitFor(BooleanSupplier predicate, double timeout) {
-        boolean result = predicate.getAsBoolean();
-        if (result) {
-            return true;
-        }
-        checkOwned();
-        long nanos = Timeouts.forWait(timeout);
-        long deadline = Timeouts.deadline(nanos);
-        while (!result) {
-            doAwait(nanos);
-            result = predicate.getAsBoolean();
-            nanos = Timeouts.remaining(deadline);
-            if (nanos <= 0) {
-                break;
-            }
-        }
-        return result;
+        return WaitFor.timed(predicate, timeout, this::checkOwned, this::doAwait);
     }
 
     /**

@@ -247,21 +247,8 @@ public final class DistributedBarrier extends Primitive implements BarrierLike {
                 }
             }
         } catch (pythreading.threading.UncheckedInterruptedException e) {
-            breakQuietly(generation);
+            quietly(() -> breakGeneration(generation));
             throw e;
-        }
-    }
-
-    private void breakQuietly(long generation) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            breakGeneration(generation);
-        } catch (RuntimeException e) {
-            // the session is gone; the others' timeouts free them
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -1,9 +1,9 @@
 package pythreading.zookeeper;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import pythreading.internal.Timeouts;
+import pythreading.internal.WaitFor;
 import pythreading.threading.ConditionLike;
 
 /**
@@ -113,16 +113,18 @@ public final class DistributedCondition extends Primitive implements ConditionLi
      */
     @Override
     public boolean await(double timeout) {
-        if (!lock.isOwned()) {
-            throw new IllegalStateException("cannot wait on un-acquired lock");
-        }
+        checkOwned();
         return awaitNanos(Timeouts.forWait(timeout));
     }
 
-    private boolean awaitNanos(long nanos) {
+    private void checkOwned() {
         if (!lock.isOwned()) {
             throw new IllegalStateException("cannot wait on un-acquired lock");
         }
+    }
+
+    private boolean awaitNanos(long nanos) {
+        checkOwned();
         long epoch = session.epoch();
         long deadline = Changes.deadline(nanos);
         String node = Zk.createOwned(session, root + "/waiters", "w-");
@@ -145,7 +147,7 @@ public final class DistributedCondition extends Primitive implements ConditionLi
                 lock.restoreLost(saved);
             } else {
                 if (!signalled) {
-                    leaveQuietly(node);
+                    quietly(() -> remove(root + "/waiters/" + node));
                 }
                 lock.acquireRestore(saved);
             }
@@ -165,19 +167,6 @@ public final class DistributedCondition extends Primitive implements ConditionLi
         }
     }
 
-    private void leaveQuietly(String node) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            journal.commit(List.of(delete(root + "/waiters/" + node)));
-        } catch (RuntimeException e) {
-            // the session is gone, and the node with it
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     /**
      * Waits until {@code predicate} is true, evaluating it with the lock held.
      *
@@ -187,12 +176,7 @@ public final class DistributedCondition extends Primitive implements ConditionLi
      */
     @Override
     public boolean awaitFor(BooleanSupplier predicate) {
-        boolean result = predicate.getAsBoolean();
-        while (!result) {
-            await();
-            result = predicate.getAsBoolean();
-        }
-        return result;
+        return WaitFor.untimed(predicate, this::await);
     }
 
     /**
@@ -205,17 +189,7 @@ public final class DistributedCondition extends Primitive implements ConditionLi
      */
     @Override
     public boolean awaitFor(BooleanSupplier predicate, double timeout) {
-        long deadline = Timeouts.deadlineIn(timeout);
-        boolean result = predicate.getAsBoolean();
-        while (!result) {
-            long left = Timeouts.remaining(deadline);
-            if (left <= 0) {
-                break;
-            }
-            await(left / 1e9);
-            result = predicate.getAsBoolean();
-        }
-        return result;
+        return WaitFor.timed(predicate, timeout, this::checkOwned, this::awaitNanos);
     }
 
     /**
@@ -244,7 +218,7 @@ public final class DistributedCondition extends Primitive implements ConditionLi
             if (woken >= n) {
                 break;
             }
-            if (journal.commit(List.of(delete(root + "/waiters/" + node))).committed()) {
+            if (remove(root + "/waiters/" + node)) {
                 woken++;
             }
         }

@@ -50,23 +50,10 @@ final class HolderLine {
             lock.abandon(path(node));
             throw e;
         } catch (RuntimeException | Error e) {
-            leaveQuietly(node);
+            Primitive.quietly(() -> leave(node));
             throw e;
         }
         return turn ? node : null; // not its turn: awaitTurn took the node out already
-    }
-
-    private void leaveQuietly(String node) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            leave(node);
-        } catch (RuntimeException e) {
-            // the session is gone, and the node with it
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** Joins the line; returns the node's name (not path). */
@@ -116,7 +103,7 @@ final class HolderLine {
      * @return {@code false} if it was not there (any more)
      */
     boolean leave(String node) {
-        return lock.journal.commit(List.of(lock.delete(path(node)))).committed();
+        return lock.remove(path(node));
     }
 
     static long token(String node) {

@@ -96,6 +96,24 @@ abstract class Primitive {
         return stat != null && stat.getEphemeralOwner() == now;
     }
 
+    /** Deletes a node exactly once; {@code false} if it was not there (any more). */
+    boolean remove(String path) {
+        return journal.commit(List.of(delete(path))).committed();
+    }
+
+    /**
+     * Runs a clean-up write on the way out of a failed call, ignoring its own failure: the
+     * session is gone, and its ephemeral nodes with it. (Interrupts need no care here:
+     * {@link Zk#call} runs every request to its end and keeps the flag.)
+     */
+    static void quietly(Runnable cleanUp) {
+        try {
+            cleanUp.run();
+        } catch (RuntimeException e) {
+            // see above
+        }
+    }
+
     /** The manager is closing: stop watching. */
     void close() {
         changes.close();

@@ -194,6 +194,21 @@ class DistributedConditionTests extends ZooKeeperTestSupport {
         }
     }
 
+    // CPython's wait_for: a false predicate waits at least once, so a zero timeout still
+    // checks the lock, and a timeout out of range is refused, as Condition's own
+    @Test
+    void testWaitForChecksAsAWaitDoes() {
+        DistributedCondition c = other.condition(name);
+        assertThatThrownBy(() -> c.awaitFor(() -> false, 0))
+                .isInstanceOf(IllegalStateException.class).hasMessage("cannot wait on un-acquired lock");
+        try (var held = c.enter()) {
+            assertThatThrownBy(() -> c.awaitFor(() -> false, 1e300))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("timestamp out of range for platform time_t");
+            assertThat(c.awaitFor(() -> false, 0)).isFalse();
+        }
+    }
+
     // pythreading: an interrupted await throws, keeps the flag, and holds the lock again
     @Test
     void testInterruptedAwait() {
