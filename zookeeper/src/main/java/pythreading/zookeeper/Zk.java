@@ -48,9 +48,6 @@ final class Zk {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (Exception e) {
-                    if (session.closed()) { // the client was closed under the call
-                        throw session.closedError(e);
-                    }
                     throw translate(session, e);
                 }
             }
@@ -62,6 +59,9 @@ final class Zk {
     }
 
     private static RuntimeException translate(Session session, Exception failure) {
+        if (session.closed()) { // the client was closed under the call
+            return session.closedError(failure);
+        }
         try {
             throw failure;
         } catch (KeeperException.SessionExpiredException | KeeperException.ConnectionLossException
@@ -109,9 +109,6 @@ final class Zk {
                         }
                     }
                 } catch (Exception e) {
-                    if (session.closed()) {
-                        throw session.closedError(e);
-                    }
                     throw translate(session, e);
                 }
             }
